@@ -1,0 +1,40 @@
+package io.quarkiverse.dataprotection;
+
+import io.quarkiverse.dataprotection.keys.KeyManager;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+
+/**
+ * The root of every {@link DataProtector}: it owns the key ring (read from a key store, cached, refreshed and
+ * rolled automatically) and the application name that isolates this application's payloads from others sharing
+ * the key ring.
+ * <p>
+ * Build one with {@link #builder()}; close it to stop its background refresh.
+ * <p>
+ * Thread-safety: safe for concurrent use; create one per application and share it.
+ */
+public interface DataProtectionProvider extends AutoCloseable {
+
+    /**
+     * A protector for the purpose chain {@code purpose, subPurposes...}, rooted at the application name.
+     *
+     * @throws IllegalArgumentException when a purpose is null or not valid UTF-16
+     */
+    DataProtector createProtector(String purpose, String... subPurposes);
+
+    /** Manages the keys of this provider's key ring: list, create, revoke, delete. */
+    KeyManager keyManager();
+
+    /** What the cached key ring looks like now, for health checks and metrics; never reads the store. */
+    KeyRingStatus status();
+
+    /** The application name at the root of every purpose chain, or {@code null} when none is set. */
+    String applicationName();
+
+    /** Stops the background refresh. Protectors keep working from the last key ring. */
+    @Override
+    void close();
+
+    static DataProtectionProviderBuilder builder() {
+        return new DataProtectionProviderBuilder();
+    }
+}

@@ -1,0 +1,152 @@
+package io.quarkiverse.dataprotection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.crypto.RandomSource;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.store.KeyStore;
+import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
+import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
+
+/**
+ * Builds a {@link DataProtectionProvider}. Only the key store is required.
+ * <p>
+ * Not thread-safe: configure it on one thread, then call {@link #build()}.
+ */
+public final class DataProtectionProviderBuilder {
+
+    /** Default period between two reads of the key store. */
+    public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
+    /** Default minimum interval between two refreshes caused by payloads under unknown keys. */
+    public static final Duration DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+
+    String applicationName;
+    KeyStore keyStore;
+    KeyEncryptor keyEncryptor;
+    final List<KeyDecryptor> keyDecryptors = new ArrayList<>();
+    KeyPolicy keyPolicy = KeyPolicy.DEFAULT;
+    AlgorithmConfiguration algorithms = AlgorithmConfiguration.DEFAULT;
+    Clock clock = Clock.systemUTC();
+    RandomSource randomSource;
+    Duration refreshPeriod = DEFAULT_REFRESH_PERIOD;
+    Duration unknownKeyRefreshInterval = DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL;
+    boolean autoGenerateKeys = true;
+    boolean backgroundRefresh = true;
+
+    DataProtectionProviderBuilder() {
+    }
+
+    /**
+     * The application name, the root of every purpose chain (ASP.NET's {@code SetApplicationName}). Two applications
+     * sharing a key ring read each other's payloads only when their names are equal.
+     */
+    public DataProtectionProviderBuilder applicationName(String applicationName) {
+        this.applicationName = applicationName;
+        return this;
+    }
+
+    /** Where keys are stored. Required. */
+    public DataProtectionProviderBuilder keyStore(KeyStore keyStore) {
+        this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+        return this;
+    }
+
+    /** Encrypts new master keys at rest; without one they are stored unencrypted (a warning is logged). */
+    public DataProtectionProviderBuilder keyEncryptor(KeyEncryptor keyEncryptor) {
+        this.keyEncryptor = keyEncryptor;
+        return this;
+    }
+
+    /** Adds a decryptor for master keys encrypted at rest; several may be added (e.g. one per old certificate). */
+    public DataProtectionProviderBuilder addKeyDecryptor(KeyDecryptor keyDecryptor) {
+        keyDecryptors.add(Objects.requireNonNull(keyDecryptor, "keyDecryptor"));
+        return this;
+    }
+
+    /** How long a new key protects; at least 7 days, default 90. */
+    public DataProtectionProviderBuilder keyLifetime(Duration keyLifetime) {
+        this.keyPolicy = keyPolicy.withKeyLifetime(keyLifetime);
+        return this;
+    }
+
+    /** The whole key policy (lifetime, propagation window, clock skew). */
+    public DataProtectionProviderBuilder keyPolicy(KeyPolicy keyPolicy) {
+        this.keyPolicy = Objects.requireNonNull(keyPolicy, "keyPolicy");
+        return this;
+    }
+
+    /** The algorithms of new keys; default AES-256-CBC + HMAC-SHA256. */
+    public DataProtectionProviderBuilder algorithms(AlgorithmConfiguration algorithms) {
+        this.algorithms = Objects.requireNonNull(algorithms, "algorithms");
+        return this;
+    }
+
+    /** The clock for key dates and time-limited payloads; default UTC system clock. */
+    public DataProtectionProviderBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The source of randomness; default a new {@link java.security.SecureRandom} made at build time. */
+    public DataProtectionProviderBuilder randomSource(RandomSource randomSource) {
+        this.randomSource = Objects.requireNonNull(randomSource, "randomSource");
+        return this;
+    }
+
+    /** How often the key ring is read again from the store; default 5 minutes. */
+    public DataProtectionProviderBuilder refreshPeriod(Duration refreshPeriod) {
+        this.refreshPeriod = requirePositive(refreshPeriod, "refreshPeriod");
+        return this;
+    }
+
+    /** The minimum interval between refreshes caused by payloads under unknown keys; default 2 seconds. */
+    public DataProtectionProviderBuilder unknownKeyRefreshInterval(Duration interval) {
+        this.unknownKeyRefreshInterval = Objects.requireNonNull(interval, "unknownKeyRefreshInterval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("unknownKeyRefreshInterval must not be negative, was " + interval);
+        }
+        return this;
+    }
+
+    /** Whether keys are created automatically when needed (default {@code true}), as ASP.NET's {@code AutoGenerateKeys}. */
+    public DataProtectionProviderBuilder autoGenerateKeys(boolean autoGenerateKeys) {
+        this.autoGenerateKeys = autoGenerateKeys;
+        return this;
+    }
+
+    /**
+     * Whether a background thread refreshes the ring every refresh period (default {@code true}); without it the
+     * ring is refreshed on use once the period has passed.
+     */
+    public DataProtectionProviderBuilder backgroundRefresh(boolean backgroundRefresh) {
+        this.backgroundRefresh = backgroundRefresh;
+        return this;
+    }
+
+    /**
+     * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
+     * not ready until a refresh succeeds.
+     *
+     * @throws IllegalStateException when no key store was set
+     */
+    public DataProtectionProvider build() {
+        if (keyStore == null) {
+            throw new IllegalStateException("No key store set: call keyStore(...) with a FileSystemKeyStore, "
+                    + "InMemoryKeyStore or RedisKeyStore");
+        }
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

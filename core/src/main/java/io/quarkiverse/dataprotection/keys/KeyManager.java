@@ -1,0 +1,39 @@
+package io.quarkiverse.dataprotection.keys;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Reads and changes the key ring in its store, with ASP.NET Core's {@code XmlKeyManager} semantics. Every change
+ * is visible to every provider sharing the store once it refreshes; the local provider refreshes at once.
+ * <p>
+ * Implementations are safe for concurrent use.
+ */
+public interface KeyManager {
+
+    /** Every key in the store, with revocations applied. Reads the store. */
+    List<Key> getAllKeys();
+
+    /**
+     * Creates, stores and returns a new key with a fresh 512-bit master key.
+     *
+     * @throws IllegalArgumentException when {@code expirationDate} is not after {@code activationDate}
+     */
+    Key createNewKey(Instant activationDate, Instant expirationDate);
+
+    /** Revokes one key: it never protects again and unprotects only through the "persisted" API. */
+    void revokeKey(UUID keyId, String reason);
+
+    /** Revokes every key created before {@code revocationDate}. */
+    void revokeAllKeys(Instant revocationDate, String reason);
+
+    /**
+     * Deletes, for good, the keys matching {@code shouldDelete} (for retention). Data protected with them can never
+     * be unprotected again. Revocations are deleted only once no key they revoke remains.
+     *
+     * @return how many keys were deleted
+     */
+    int deleteKeys(Predicate<Key> shouldDelete);
+}

@@ -1,0 +1,23 @@
+package io.quarkiverse.dataprotection.wrap;
+
+import org.w3c.dom.Element;
+
+/**
+ * Encrypts the secret part of a key element (the {@code <masterKey>} element) before it is stored, as ASP.NET
+ * Core's {@code IXmlEncryptor}. The key manager wraps the result in
+ * {@code <encryptedSecret decryptorType="...">}.
+ * <p>
+ * Implementations must be safe for concurrent use.
+ */
+public interface KeyEncryptor {
+
+    /**
+     * Encrypts {@code plaintextElement}.
+     *
+     * @return the element to store in its place, and the .NET type name of the decryptor that reverses it
+     */
+    EncryptedXmlInfo encrypt(Element plaintextElement);
+
+    /** Names this encryptor for logs and health data (e.g. the certificate's thumbprint); never a secret. */
+    String description();
+}
