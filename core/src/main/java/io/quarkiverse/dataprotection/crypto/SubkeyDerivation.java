@@ -1,12 +1,10 @@
 package io.quarkiverse.dataprotection.crypto;
 
-import javax.crypto.Mac;
-
 /**
  * The per-payload subkey derivation of one encryptor: SP800-108 with the master key as KDK, the AAD as label and
  * {@code contextHeader || keyModifier} as context.
  * <p>
- * The KDK never changes for an encryptor, so each thread keeps an HMAC-SHA512 already keyed with it instead of
+ * The KDK never changes for an encryptor, so each thread keeps an HMAC-SHA512 with the key pads already hashed instead of
  * re-keying per payload. The master key bytes are exposed once per thread, to key that thread's PRF, and wiped.
  * <p>
  * Thread-safety: safe for concurrent use.
@@ -17,7 +15,7 @@ final class SubkeyDerivation {
     static final int KEY_MODIFIER_SIZE = 16;
 
     private final byte[] contextHeader;
-    private final ThreadLocal<Mac> prf;
+    private final ThreadLocal<HmacSha512Prf> prf;
 
     SubkeyDerivation(Secret masterKey, byte[] contextHeader) {
         this.contextHeader = contextHeader;
@@ -33,7 +31,7 @@ final class SubkeyDerivation {
                 out, length);
     }
 
-    private static Mac keyedPrf(Secret masterKey) {
+    private static HmacSha512Prf keyedPrf(Secret masterKey) {
         byte[] kdk = masterKey.exposeSecretBytes();
         try {
             return Sp800108CtrHmacSha512.newPrf(kdk);
