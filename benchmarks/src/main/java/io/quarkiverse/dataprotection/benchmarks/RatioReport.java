@@ -65,6 +65,16 @@ public final class RatioReport {
             out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f |%n", size, cbc,
                     cbcParts, cbc / cbcParts, gcm, gcmParts, gcm / gcmParts));
         }
+        double ours = score(scores, "PrehashedKdfBenchmark.kdfCbcPrehashed");
+        if (!Double.isNaN(ours)) {
+            out.append("\nCBC overhead with this library's own KDF (").append(String.format(Locale.ROOT, "%.0f", ours))
+                    .append(" ns) in place of the JCA one: protect / (ownKdf + aes + hmac)\n\n| size | ratio |\n|---:|---:|\n");
+            for (String size : new String[] { "32", "1024", "16384" }) {
+                double parts = ours + score(scores, "JcaBenchmark.aesCbc:" + size) + score(scores, "JcaBenchmark.hmacSha256:" + size);
+                out.append(String.format(Locale.ROOT, "| %s | %.3f |%n", size,
+                        score(scores, "EncryptorBenchmark.protect:AES_256_CBC:" + size) / parts));
+            }
+        }
         return out.toString();
     }
 
