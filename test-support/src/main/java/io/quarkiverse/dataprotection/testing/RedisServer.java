@@ -39,6 +39,7 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path directory;
     private final List<String> configLines;
+    private final String password;
     private Process process;
     private boolean closed;
 
@@ -47,6 +48,9 @@ public final class RedisServer implements AutoCloseable {
         this.port = port;
         this.directory = directory;
         this.configLines = List.copyOf(configLines);
+        this.password = configLines.stream().filter(line -> line.startsWith("requirepass "))
+                .map(line -> line.substring("requirepass ".length()).trim()).reduce((first, last) -> last)
+                .orElse(null);
     }
 
     /**
@@ -99,9 +103,12 @@ public final class RedisServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Sends one command over a fresh connection; see {@link RespClient} for how replies map to Java. */
+    /**
+     * Sends one command over a fresh connection, after {@code AUTH} when the server was started with
+     * {@code requirepass}; see {@link RespClient} for how replies map to Java.
+     */
     public Object command(String... command) {
-        return RespClient.call(host(), port, COMMAND_TIMEOUT, command);
+        return RespClient.callAuthenticated(host(), port, COMMAND_TIMEOUT, password, command);
     }
 
     /** {@code RPUSH key values...}; returns the list's new length. */
@@ -136,6 +143,8 @@ public final class RedisServer implements AutoCloseable {
         }
         try {
             command("SHUTDOWN", "NOSAVE");
+        } catch (RespClient.RedisErrorReply refused) {
+            process.destroy(); // e.g. NOAUTH from a server whose password a test changed: SIGTERM, no save points
         } catch (RuntimeException expected) {
             // The server closes the connection instead of replying.
         }
@@ -216,6 +225,11 @@ public final class RedisServer implements AutoCloseable {
                 if ("PONG".equals(command("PING"))) {
                     return;
                 }
+            } catch (RespClient.RedisErrorReply e) {
+                if (e.getMessage().startsWith("NOAUTH") || e.getMessage().startsWith("WRONGPASS")) {
+                    return; // it answers; a test's ACL setup decides who may talk to it
+                }
+                last = e; // still loading
             } catch (RuntimeException e) {
                 last = e; // not listening yet, or still loading
             }

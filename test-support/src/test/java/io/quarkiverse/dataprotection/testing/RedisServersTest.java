@@ -39,12 +39,30 @@ class RedisServersTest {
     }
 
     @Test
-    void sentinel_knowsMasterAndReplica() {
+    void passwordProtectedServer_isReady_andCommandsAuthenticate() {
+        try (RedisServer redis = RedisServers.standalone("requirepass s3cret")) {
+            assertThat(redis.rpush("list", "a")).isEqualTo(1);
+            assertThatThrownBy(() -> RespClient.call(redis.host(), redis.port(), java.time.Duration.ofSeconds(2),
+                    "LRANGE", "list", "0", "-1")).isInstanceOf(RespClient.RedisErrorReply.class)
+                    .hasMessageStartingWith("NOAUTH");
+            redis.restart();
+            assertThat(redis.command("PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void sentinel_knowsMasterAndReplica_andFailsOver() {
         try (RedisSentinelGroup group = RedisServers.sentinel()) {
             assertThat(group.sentinel().command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", group.masterName()))
                     .isEqualTo(java.util.List.of("127.0.0.1", String.valueOf(group.master().port())));
             group.master().rpush("k", "v");
             assertThat(group.master().lrange("k")).containsExactly("v");
+
+            RedisServer promoted = group.failover();
+            assertThat(promoted).isSameAs(group.replica());
+            assertThat(group.currentMaster()).isSameAs(group.replica());
+            group.command("RPUSH", "k", "w");
+            assertThat(promoted.lrange("k")).containsExactly("v", "w");
         }
     }
 
