@@ -67,6 +67,32 @@ class RedisServersTest {
     }
 
     @Test
+    void jvmKilledWithSigkill_takesItsRedisServerWithIt() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName())
+                .redirectErrorStream(true).start();
+        int port;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+            port = Integer.parseInt(out.readLine().trim());
+            assertThat(RespClient.call("127.0.0.1", port, java.time.Duration.ofSeconds(2), "PING")).isEqualTo("PONG");
+
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            jvm.waitFor();
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        boolean gone = false;
+        while (!gone && System.nanoTime() < deadline) {
+            try {
+                RespClient.call("127.0.0.1", port, java.time.Duration.ofMillis(500), "PING");
+                Thread.sleep(50);
+            } catch (UncheckedIOException e) {
+                gone = true;
+            }
+        }
+        assertThat(gone).as("redis-server on port %d stopped after its JVM was killed", port).isTrue();
+    }
+
+    @Test
     void cluster_isOk_andCommandsFollowMoved() {
         try (RedisCluster cluster = RedisServers.cluster()) {
             assertThat(cluster.uris()).hasSize(3);
