@@ -24,6 +24,7 @@ final class DescriptorReader {
 
     private static final String OLD_NAMESPACE = "Microsoft.AspNet.DataProtection.";
     private static final String CURRENT_NAMESPACE = "Microsoft.AspNetCore.DataProtection.";
+    private static final int MAX_ENCRYPTED_SECRETS = 16;
 
     private DescriptorReader() {
     }
@@ -59,7 +60,12 @@ final class DescriptorReader {
         Element copy = (Element) doc.importNode(descriptor, true);
         doc.appendChild(copy);
         Element encrypted;
+        int rounds = 0;
         while ((encrypted = firstEncryptedSecret(doc)) != null) {
+            if (++rounds > MAX_ENCRYPTED_SECRETS) {
+                // A decryptor that returns encrypted elements again would otherwise loop forever.
+                throw new KeyXmlException(what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
+            }
             String decryptorType = KeyXmlReader.attribute(encrypted, "decryptorType");
             if (decryptorType == null || decryptorType.isBlank()) {
                 throw new KeyXmlException(what + ": <encryptedSecret> has no decryptorType attribute");

@@ -149,6 +149,36 @@ class KeyXmlGoldenTest {
     }
 
     @Test
+    void wholeDescriptorEncrypted_isReplacedByTheDecryptedDescriptor() {
+        String xml = "<key id=\"80732141-ec8f-4b80-af9c-c4d2d1ff8901\" version=\"1\">"
+                + "<creationDate>2015-03-19T23:32:02Z</creationDate><activationDate>2015-03-19T23:32:02Z</activationDate>"
+                + "<expirationDate>2015-06-17T23:32:02Z</expirationDate><descriptor deserializerType=\""
+                + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + "\"><encryptedSecret decryptorType=\"Test.Whole, Test\" "
+                + "xmlns=\"http://schemas.asp.net/2015/03/dataProtection\"><sealed xmlns=\"\" /></encryptedSecret>"
+                + "</descriptor></key>";
+        String inner = KeyXml.writeKey(UUID.randomUUID(), Instant.EPOCH, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+                AlgorithmConfiguration.gcm(EncryptionAlgorithm.AES_128_GCM), Secret.copyOf(Golden.range(1, 33)), null);
+        Element innerDescriptor = ((KeyElement) KeyXml.parse(inner)).descriptor();
+        KeyDecryptor whole = new KeyDecryptor() {
+            @Override
+            public boolean supports(String decryptorTypeName) {
+                return decryptorTypeName.equals("Test.Whole");
+            }
+
+            @Override
+            public Element decrypt(Element encryptedElement) {
+                assertThat(encryptedElement.getLocalName()).isEqualTo("sealed");
+                return innerDescriptor;
+            }
+        };
+
+        KeyXml.KeyMaterial material = KeyXml.readDescriptor((KeyElement) KeyXml.parse(xml), List.of(whole));
+
+        assertThat(material.algorithms()).isEqualTo(AlgorithmConfiguration.gcm(EncryptionAlgorithm.AES_128_GCM));
+        assertThat(material.masterKey().exposeSecretBytes()).isEqualTo(Golden.range(1, 33));
+    }
+
+    @Test
     void deserializerType_oldNamespaceAndAnyVersion_areAccepted() {
         String xml = Golden.read("gcm-key.xml").replace(
                 "Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer, Microsoft.AspNetCore.DataProtection, Version=9.0.0.0",
