@@ -49,7 +49,7 @@ final class SecureXml {
     }
 
     /**
-     * Parses one XML element (an XML declaration before it is allowed).
+     * Parses one XML element (a byte order mark and an XML declaration before it are allowed).
      *
      * @throws KeyXmlException when the text is not well-formed XML or declares a DTD
      */
@@ -60,7 +60,9 @@ final class SecureXml {
         DocumentBuilder builder = BUILDER.get();
         builder.setErrorHandler(THROWING); // reset() forgets it
         try {
-            return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            // XElement.Save writes UTF-8 with a byte order mark; a store decoding the file to a String keeps it.
+            String text = xml.charAt(0) == '\uFEFF' ? xml.substring(1) : xml;
+            return builder.parse(new InputSource(new StringReader(text))).getDocumentElement();
         } catch (SAXParseException e) {
             // The parser's own message can quote the input, so only its position and a category are kept.
             String what = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
