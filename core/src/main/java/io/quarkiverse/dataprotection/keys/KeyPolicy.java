@@ -28,7 +28,9 @@ import java.util.Objects;
  * <p>
  * A new key is needed when there is no default key, or when the default key expires before
  * {@code minExpiration = now + }{@link #KEY_RING_REFRESH_PERIOD}{@code  + propagationWindow} and resolving the default
- * key at its expiration date yields no key, or one that itself expires before {@code minExpiration}.
+ * key at its expiration date yields no key, or one that itself expires before {@code minExpiration} — unless a
+ * usable successor that activates by then and lasts past {@code minExpiration} exists, created inside the window or
+ * not (one deliberate difference from ASP.NET, which would create a key at every refresh in that case).
  *
  * @param keyLifetime how long a new key protects (default 90 days, at least 7)
  * @param propagationWindow how long a new key takes to reach every instance (default 2 days)
@@ -91,7 +93,8 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         if (defaultKey.expirationDate().isBefore(minExpiration)) {
             Instant at = defaultKey.expirationDate();
             Key next = preferredKey(at, all);
-            generate = !isEligible(next, at) || next.expirationDate().isBefore(minExpiration);
+            generate = (!isEligible(next, at) || next.expirationDate().isBefore(minExpiration))
+                    && !hasSuccessor(defaultKey, minExpiration, all);
         }
         return new KeyResolution(defaultKey, null, generate);
     }
@@ -132,6 +135,18 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a usable, unrevoked key activates by the time {@code defaultKey} expires (within the clock skew) and
+     * lasts past {@code minExpiration}. ASP.NET does not count a successor created within the propagation window
+     * before the default key expires, and so creates another one at each of its daily refreshes until then; with
+     * refreshes every few minutes that would be a key per refresh, so such a successor counts here.
+     */
+    private boolean hasSuccessor(Key defaultKey, Instant minExpiration, List<Key> keys) {
+        Instant activationLimit = defaultKey.expirationDate().plus(maxClockSkew);
+        return keys.stream().anyMatch(k -> k != defaultKey && !k.isRevoked() && k.canEncrypt()
+                && !k.activationDate().isAfter(activationLimit) && !k.expirationDate().isBefore(minExpiration));
     }
 
     private static boolean isEligible(Key key, Instant now) {
