@@ -19,8 +19,9 @@ import java.util.Objects;
  * <li>the preferred one is the most recently activated candidate created at or before {@code cutoff} (propagated
  * to every instance), else the <em>least</em> recently activated candidate created after it; ties go to the
  * smaller id in .NET {@code Guid} order;</li>
- * <li>it is the default unless it is revoked, expired ({@code expirationDate <= now}) or unusable. There is no
- * second choice: then there is no default key and a new one must be created.</li>
+ * <li>it is the default unless it is revoked, expired ({@code expirationDate <= now}) or unusable. Then ASP.NET has
+ * no second choice and creates a key; here the earliest-activated usable key created inside the window and already
+ * active becomes the default first, if there is one (a deliberate difference, see {@code earliestRecentEligible}).</li>
  * </ol>
  * Fallback (only when there is no default): the first usable, unrevoked key among those created at or before
  * {@code cutoff}, newest first (the rejected preferred key excluded), then those created after it, oldest first.
@@ -84,7 +85,7 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         Objects.requireNonNull(now, "now");
         List<Key> all = List.copyOf(keys);
         Key preferred = preferredKey(now, all);
-        Key defaultKey = isEligible(preferred, now) ? preferred : null;
+        Key defaultKey = isEligible(preferred, now) ? preferred : earliestRecentEligible(now, all);
         if (defaultKey == null) {
             return new KeyResolution(null, fallbackKey(now, all, preferred), true);
         }
@@ -147,6 +148,21 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         Instant activationLimit = defaultKey.expirationDate().plus(maxClockSkew);
         return keys.stream().anyMatch(k -> k != defaultKey && !k.isRevoked() && k.canEncrypt()
                 && !k.activationDate().isAfter(activationLimit) && !k.expirationDate().isBefore(minExpiration));
+    }
+
+    /**
+     * When the propagated preferred key cannot be used: the earliest-activated usable key created within the
+     * propagation window and already active (within the skew). ASP.NET has no second choice here and creates a new
+     * key even when such a key (typically the successor created late, during an outage) exists; using it instead
+     * avoids minting a key that is not needed.
+     */
+    private Key earliestRecentEligible(Instant now, List<Key> keys) {
+        Instant cutoff = now.minus(propagationWindow);
+        Instant activationLimit = now.plus(maxClockSkew);
+        return keys.stream()
+                .filter(k -> k.creationDate().isAfter(cutoff) && !k.activationDate().isAfter(activationLimit))
+                .filter(k -> isEligible(k, now))
+                .min(Comparator.comparing(Key::activationDate).thenComparing(Key::id, NetGuid.ORDER)).orElse(null);
     }
 
     private static boolean isEligible(Key key, Instant now) {

@@ -48,6 +48,8 @@ class KeyPolicyTest {
             propagatedKeyPreferredOverNewerActivation (ASP.NET test) | 2010-01-01T00:00:00Z | k1:2009-12-30T00:00:00Z,2010-01-01T00:01:00Z,2010-03-30T00:00:00Z k2:2010-01-01T00:00:00Z,2010-01-01T00:02:00Z,2010-04-01T00:00:00Z | k1 | - | false
             noPropagatedKey_leastRecentlyActivatedPreferred (ASP.NET test) | 2010-01-01T00:00:00Z | k1:2009-12-31T23:00:00Z,2009-12-31T23:00:00Z,2010-03-31T23:00:00Z k2:2009-12-31T22:00:00Z,2009-12-31T22:00:00Z,2010-03-31T22:00:00Z | k2 | - | false
             futureKeyBeyondSkew_noDefault_isFallback    | 2015-02-28T23:00:00Z | k1:2015-01-01T00:00:00Z,2015-03-01T00:00:00Z,2016-03-01T00:00:00Z | - | k1 | true
+            expiredPropagatedDefault_lateSuccessorActive_isDefaultWithoutNewKey | 2024-01-03T00:00:01Z | k1:2023-10-05T00:00:00Z,2023-10-05T00:00:00Z,2024-01-03T00:00:00Z k2:2024-01-02T00:00:00Z,2024-01-03T00:00:00Z,2024-04-01T00:00:00Z | k2 | - | false
+            revokedPropagatedDefault_recentActiveKey_isDefault | 2024-01-01T00:00:00Z | k1:2023-12-01T00:00:00Z,2023-12-01T00:00:00Z,2024-03-01T00:00:00Z,R k2:2023-12-31T12:00:00Z,2023-12-31T12:00:00Z,2024-03-30T12:00:00Z | k2 | - | false
             expiredAndRevokedFutureKeysIgnored (ASP.NET test) | 2015-02-28T23:59:00Z | k1:2015-01-01T00:00:00Z,2015-03-01T00:00:00Z,2014-03-01T00:00:00Z k2:2015-01-01T00:00:00Z,2015-03-01T00:01:00Z,2015-04-01T00:00:00Z,R k3:2015-01-01T00:00:00Z,2015-03-01T00:02:00Z,2015-04-01T00:00:00Z | k3 | - | false
             """)
     void resolve(String scenario, String now, String keys, String expectedDefault, String expectedFallback,
