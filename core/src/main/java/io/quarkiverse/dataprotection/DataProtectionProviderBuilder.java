@@ -6,9 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.crypto.RandomSource;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.XmlKeyManager;
+import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 import io.quarkiverse.dataprotection.store.KeyStore;
 import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
 import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
@@ -20,10 +27,14 @@ import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
  */
 public final class DataProtectionProviderBuilder {
 
+    private static final Logger LOG = Logger.getLogger(DataProtectionProvider.class);
+
     /** Default period between two reads of the key store. */
     public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
     /** Default minimum interval between two refreshes caused by payloads under unknown keys. */
     public static final Duration DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+    /** Default period of the cheap version check of stores that have one (Redis, file system). */
+    public static final Duration DEFAULT_CHANGE_POLL_PERIOD = Duration.ofSeconds(1);
 
     String applicationName;
     KeyStore keyStore;
@@ -37,6 +48,7 @@ public final class DataProtectionProviderBuilder {
     Duration unknownKeyRefreshInterval = DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL;
     boolean autoGenerateKeys = true;
     boolean backgroundRefresh = true;
+    Duration changePollPeriod = DEFAULT_CHANGE_POLL_PERIOD;
 
     DataProtectionProviderBuilder() {
     }
@@ -129,6 +141,15 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
+     * How often the store's version is checked, for stores that have one, so changes made by other instances are
+     * seen within about this period; default 1 second. Only with background refresh.
+     */
+    public DataProtectionProviderBuilder changePollPeriod(Duration changePollPeriod) {
+        this.changePollPeriod = requirePositive(changePollPeriod, "changePollPeriod");
+        return this;
+    }
+
+    /**
      * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
      * not ready until a refresh succeeds.
      *
@@ -139,7 +160,21 @@ public final class DataProtectionProviderBuilder {
             throw new IllegalStateException("No key store set: call keyStore(...) with a FileSystemKeyStore, "
                     + "InMemoryKeyStore or RedisKeyStore");
         }
-        throw new UnsupportedOperationException("not implemented yet");
+        RandomSource random = randomSource != null ? randomSource : RandomSource.secure();
+        XmlKeyManager keyManager = new XmlKeyManager(keyStore, keyEncryptor, keyDecryptors, algorithms, clock, random);
+        if (keyEncryptor == null && !(keyStore instanceof InMemoryKeyStore)) {
+            LOG.warnf("Master keys are stored UNENCRYPTED in %s: anyone who can read it can forge and read every "
+                    + "protected payload. Configure a key encryptor (quarkus.data-protection.key-encryption.*) to "
+                    + "encrypt them at rest", keyStore.description());
+        }
+        KeyRingProvider keyRing = new KeyRingProvider(keyManager, keyPolicy, clock, refreshPeriod,
+                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh ? changePollPeriod : null);
+        Key defaultKey = keyRing.current().defaultKey();
+        LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
+                keyStore.description(), keyEncryptor == null ? "none" : keyEncryptor.description(),
+                applicationName == null ? "(none)" : applicationName,
+                defaultKey == null ? "none (not ready)" : defaultKey.id() + " expiring " + defaultKey.expirationDate());
+        return new KeyRingDataProtectionProvider(applicationName, keyRing, clock);
     }
 
     private static Duration requirePositive(Duration value, String name) {
