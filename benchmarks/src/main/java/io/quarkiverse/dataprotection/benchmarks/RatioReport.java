@@ -52,7 +52,8 @@ public final class RatioReport {
     private static String key(RunResult run) {
         String name = run.getParams().getBenchmark();
         return name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)
-                + paramSuffix(run, "algorithm") + paramSuffix(run, "size");
+                + paramSuffix(run, "algorithm") + paramSuffix(run, "size")
+                + ("zeros".equals(run.getParams().getParam("random")) ? ":zeros" : "");
     }
 
     private static double[] scoresOf(RunResult run) {
