@@ -1,0 +1,119 @@
+package io.quarkiverse.dataprotection.runtime;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.redisson.api.RedissonClient;
+
+import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+
+/**
+ * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
+ * hands out one protector per purpose chain, and at shutdown closes the provider and releases the store's
+ * resources. Does no cryptography itself.
+ * <p>
+ * Thread-safe.
+ */
+@Singleton
+public class DataProtectionService {
+
+    private static final Logger LOG = Logger.getLogger(DataProtectionService.class);
+
+    private final DataProtectionBuildInfo buildInfo;
+    private final DataProtectionProvider provider;
+    private final ConfiguredKeyStore keyStore;
+    private final Map<List<String>, DataProtector> protectors = new ConcurrentHashMap<>();
+
+    DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
+            @Any Instance<RedissonClient> applicationRedisClients) {
+        this.buildInfo = buildInfo;
+        String applicationName = applicationName(config);
+        // Check every setting before opening the store, so a bad value never leaves a client behind.
+        var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
+        this.keyStore = KeyStoreFactory.open(buildInfo.keyStore(), config, applicationRedisClients);
+        try {
+            this.provider = builder.keyStore(keyStore.store()).build();
+        } catch (RuntimeException e) {
+            keyStore.release().run();
+            throw e;
+        }
+        logStart(applicationName);
+    }
+
+    /** The provider; it lives as long as the application. */
+    public DataProtectionProvider provider() {
+        return provider;
+    }
+
+    /** What the build found (store kind, purposes). */
+    public DataProtectionBuildInfo buildInfo() {
+        return buildInfo;
+    }
+
+    /**
+     * The protector for {@code purposes}, created once per chain.
+     *
+     * @throws IllegalArgumentException when the chain is empty or a purpose is blank
+     */
+    public DataProtector protector(String... purposes) {
+        List<String> chain = validChain(purposes);
+        return protectors.computeIfAbsent(chain, c -> provider.createProtector(c.get(0),
+                c.subList(1, c.size()).toArray(String[]::new)));
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            provider.close();
+        } finally {
+            keyStore.release().run();
+        }
+    }
+
+    static List<String> validChain(String... purposes) {
+        if (purposes == null || purposes.length == 0) {
+            throw new IllegalArgumentException("@Protector needs at least one purpose, e.g. @Protector(\"auth-cookie\")");
+        }
+        for (String purpose : purposes) {
+            if (purpose == null || purpose.isBlank()) {
+                throw new IllegalArgumentException("@Protector" + Arrays.toString(purposes)
+                        + " has a blank purpose; every purpose must be a non-blank string");
+            }
+        }
+        return List.of(purposes);
+    }
+
+    private static String applicationName(DataProtectionConfig config) {
+        Optional<String> name = config.applicationName()
+                .or(() -> ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class));
+        if (name.isEmpty()) {
+            LOG.warn("Neither quarkus.data-protection.application-name nor quarkus.application.name is set; "
+                    + "payloads are not isolated from other applications sharing this key ring");
+        }
+        return name.orElse(null);
+    }
+
+    private void logStart(String applicationName) {
+        KeyRingStatus status = provider.status();
+        LOG.infof("Data protection started: store %s, application name %s, default key %s expiring %s%s",
+                status.store(), applicationName,
+                status.defaultKeyId().map(Object::toString).orElse("(none yet)"),
+                status.defaultKeyExpiration().map(Object::toString).orElse("-"),
+                buildInfo.purposes().isEmpty() ? "" : ", purposes " + buildInfo.purposes());
+        status.lastRefreshError().ifPresent(error -> LOG.warnf(
+                "Data protection could not read its key ring yet (%s); it reports not ready until a refresh succeeds",
+                error));
+    }
+}
