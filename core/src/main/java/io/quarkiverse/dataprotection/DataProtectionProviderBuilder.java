@@ -6,9 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.crypto.RandomSource;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.XmlKeyManager;
+import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 import io.quarkiverse.dataprotection.store.KeyStore;
 import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
 import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
@@ -19,6 +26,8 @@ import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
  * Not thread-safe: configure it on one thread, then call {@link #build()}.
  */
 public final class DataProtectionProviderBuilder {
+
+    private static final Logger LOG = Logger.getLogger(DataProtectionProvider.class);
 
     /** Default period between two reads of the key store. */
     public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
@@ -139,7 +148,21 @@ public final class DataProtectionProviderBuilder {
             throw new IllegalStateException("No key store set: call keyStore(...) with a FileSystemKeyStore, "
                     + "InMemoryKeyStore or RedisKeyStore");
         }
-        throw new UnsupportedOperationException("not implemented yet");
+        RandomSource random = randomSource != null ? randomSource : RandomSource.secure();
+        XmlKeyManager keyManager = new XmlKeyManager(keyStore, keyEncryptor, keyDecryptors, algorithms, clock, random);
+        if (keyEncryptor == null && !(keyStore instanceof InMemoryKeyStore)) {
+            LOG.warnf("Master keys are stored UNENCRYPTED in %s: anyone who can read it can forge and read every "
+                    + "protected payload. Configure a key encryptor (quarkus.data-protection.key-encryption.*) to "
+                    + "encrypt them at rest", keyStore.description());
+        }
+        KeyRingProvider keyRing = new KeyRingProvider(keyManager, keyPolicy, clock, refreshPeriod,
+                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh);
+        Key defaultKey = keyRing.current().defaultKey();
+        LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
+                keyStore.description(), keyEncryptor == null ? "none" : keyEncryptor.description(),
+                applicationName == null ? "(none)" : applicationName,
+                defaultKey == null ? "none (not ready)" : defaultKey.id() + " expiring " + defaultKey.expirationDate());
+        return new KeyRingDataProtectionProvider(applicationName, keyRing, clock);
     }
 
     private static Duration requirePositive(Duration value, String name) {

@@ -1,0 +1,66 @@
+package io.quarkiverse.dataprotection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.store.KeyStore;
+import io.quarkiverse.dataprotection.store.KeyStoreException;
+import io.quarkiverse.dataprotection.store.StoredElement;
+
+/** An in-memory store whose reads can be made to fail or to come back empty, counting what is written. */
+public final class FaultyKeyStore implements KeyStore {
+
+    public enum Mode {
+        WORKING,
+        FAILING,
+        EMPTY
+    }
+
+    private final KeyStore delegate;
+    private volatile Mode mode = Mode.WORKING;
+    public final AtomicInteger reads = new AtomicInteger();
+    public final AtomicInteger adds = new AtomicInteger();
+
+    public FaultyKeyStore() {
+        this(new InMemoryKeyStore());
+    }
+
+    public FaultyKeyStore(KeyStore delegate) {
+        this.delegate = delegate;
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public List<StoredElement> readAll() {
+        reads.incrementAndGet();
+        return switch (mode) {
+            case WORKING -> delegate.readAll();
+            case FAILING -> throw new KeyStoreException("simulated outage of the test store");
+            case EMPTY -> List.of();
+        };
+    }
+
+    @Override
+    public void add(String xml, String friendlyName) {
+        if (mode == Mode.FAILING) {
+            throw new KeyStoreException("simulated outage of the test store");
+        }
+        adds.incrementAndGet();
+        delegate.add(xml, friendlyName);
+    }
+
+    @Override
+    public void remove(Collection<StoredElement> elements) {
+        delegate.remove(elements);
+    }
+
+    @Override
+    public String description() {
+        return "faulty-test-store";
+    }
+}

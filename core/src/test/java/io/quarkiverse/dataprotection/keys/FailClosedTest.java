@@ -1,0 +1,108 @@
+package io.quarkiverse.dataprotection.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.FaultyKeyStore;
+import io.quarkiverse.dataprotection.MutableClock;
+
+class FailClosedTest {
+
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    private final FaultyKeyStore store = new FaultyKeyStore();
+
+    private DataProtectionProvider provider() {
+        return DataProtectionProvider.builder().keyStore(store).clock(clock).refreshPeriod(Duration.ofMinutes(1))
+                .backgroundRefresh(false).build();
+    }
+
+    @Test
+    void failedRefresh_keepsServingTheCachedRing_andCreatesNoKey() {
+        try (DataProtectionProvider provider = provider()) {
+            DataProtector protector = provider.createProtector("p");
+            byte[] before = protector.protect(new byte[] { 1 });
+            int adds = store.adds.get();
+
+            store.mode(FaultyKeyStore.Mode.FAILING);
+            clock.advance(Duration.ofMinutes(2));
+            int reads = store.reads.get();
+            byte[] during = protector.protect(new byte[] { 2 });
+            assertThat(store.reads.get()).as("the store was tried").isGreaterThan(reads);
+            assertThat(protector.unprotect(before)).containsExactly(1);
+            assertThat(protector.unprotect(during)).containsExactly(2);
+            assertThat(store.adds.get()).isEqualTo(adds);
+            KeyRingStatus status = provider.status();
+            assertThat(status.isReady()).isTrue();
+            assertThat(status.lastRefreshError()).get().asString().contains("simulated outage");
+            assertThat(status.lastSuccessfulRefresh()).contains(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+            store.mode(FaultyKeyStore.Mode.WORKING);
+            clock.advance(Duration.ofMinutes(2));
+            protector.protect(new byte[] { 3 });
+            assertThat(provider.status().lastRefreshError()).isEmpty();
+        }
+    }
+
+    @Test
+    void emptyReadAfterKeysWereSeen_isAFault_notAReasonToCreateAKey() {
+        try (DataProtectionProvider provider = provider()) {
+            DataProtector protector = provider.createProtector("p");
+            byte[] before = protector.protect(new byte[] { 1 });
+            int adds = store.adds.get();
+
+            store.mode(FaultyKeyStore.Mode.EMPTY);
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(protector.unprotect(protector.protect(new byte[] { 2 }))).containsExactly(2);
+            assertThat(protector.unprotect(before)).containsExactly(1);
+            assertThat(store.adds.get()).isEqualTo(adds);
+            assertThat(provider.status().lastRefreshError()).get().asString().contains("returned no keys");
+        }
+    }
+
+    @Test
+    void unreadableStoreAtStart_createsNoKey_andRecoversWhenItComesBack() {
+        store.mode(FaultyKeyStore.Mode.FAILING);
+        try (DataProtectionProvider provider = provider()) {
+            assertThat(provider.status().isReady()).isFalse();
+            assertThat(store.adds.get()).isZero();
+            DataProtector protector = provider.createProtector("p");
+            assertThatThrownBy(() -> protector.protect(new byte[] { 1 })).isInstanceOf(DataProtectionException.class)
+                    .hasMessageContaining("no usable default key");
+
+            store.mode(FaultyKeyStore.Mode.WORKING);
+            clock.advance(Duration.ofSeconds(11));
+            assertThat(protector.unprotect(protector.protect(new byte[] { 1 }))).containsExactly(1);
+            assertThat(provider.status().isReady()).isTrue();
+        }
+    }
+
+    @Test
+    void unknownKeyRefresh_worksAtAnyTime_andIsRateLimited() {
+        try (DataProtectionProvider a = provider();
+                DataProtectionProvider b = DataProtectionProvider.builder().keyStore(store).clock(clock)
+                        .refreshPeriod(Duration.ofDays(30)).unknownKeyRefreshInterval(Duration.ofHours(1))
+                        .backgroundRefresh(false).build()) {
+            clock.advance(Duration.ofDays(3)); // long after start: no "first minutes only" rule
+            b.createProtector("p").protect(new byte[] { 0 });
+            a.keyManager().createNewKey(clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+            byte[] payload = a.createProtector("p").protect(new byte[] { 5 });
+
+            int reads = store.reads.get();
+            assertThat(b.createProtector("p").unprotect(payload)).containsExactly(5);
+            assertThat(store.reads.get()).as("one read for the unknown key").isEqualTo(reads + 1);
+
+            byte[] bogus = payload.clone();
+            bogus[10] ^= 1;
+            assertThatThrownBy(() -> b.createProtector("p").unprotect(bogus)).hasMessageContaining("was not found");
+            assertThatThrownBy(() -> b.createProtector("p").unprotect(bogus)).hasMessageContaining("was not found");
+            assertThat(store.reads.get()).as("no read within the rate limit").isEqualTo(reads + 1);
+        }
+    }
+}
