@@ -17,7 +17,6 @@ import org.redisson.api.RedissonClient;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
  * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
@@ -106,14 +105,10 @@ public class DataProtectionService {
     }
 
     private void logStart(String applicationName) {
-        KeyRingStatus status = provider.status();
-        LOG.infof("Data protection started: store %s, application name %s, default key %s expiring %s%s",
-                status.store(), applicationName,
-                status.defaultKeyId().map(Object::toString).orElse("(none yet)"),
-                status.defaultKeyExpiration().map(Object::toString).orElse("-"),
-                buildInfo.purposes().isEmpty() ? "" : ", purposes " + buildInfo.purposes());
-        status.lastRefreshError().ifPresent(error -> LOG.warnf(
-                "Data protection could not read its key ring yet (%s); it reports not ready until a refresh succeeds",
-                error));
+        // The provider logs its store and default key; what only the build knows is logged here, once.
+        if (!buildInfo.purposes().isEmpty()) {
+            LOG.infof("Data protection purposes of %s: %s", applicationName == null ? "the application"
+                    : applicationName, String.join(", ", buildInfo.purposes()));
+        }
     }
 }
