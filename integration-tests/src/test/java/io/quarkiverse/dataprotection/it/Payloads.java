@@ -1,0 +1,60 @@
+package io.quarkiverse.dataprotection.it;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Reads the key id of ASP.NET-format payloads and writes ASP.NET-format key XML, for the tests. */
+final class Payloads {
+
+    private static final DateTimeFormatter DOTNET_DATE = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
+
+    private Payloads() {
+    }
+
+    /** The key id of a base64url payload: bytes 4..19, a .NET GUID (first three groups little-endian). */
+    static UUID keyId(String payload) {
+        byte[] bytes = Base64.getUrlDecoder().decode(payload.strip());
+        ByteBuffer guid = ByteBuffer.wrap(bytes, 4, 16);
+        guid.order(ByteOrder.LITTLE_ENDIAN);
+        long a = Integer.toUnsignedLong(guid.getInt());
+        long b = Short.toUnsignedLong(guid.getShort());
+        long c = Short.toUnsignedLong(guid.getShort());
+        guid.order(ByteOrder.BIG_ENDIAN);
+        long d = guid.getLong();
+        return new UUID(a << 32 | b << 16 | c, d);
+    }
+
+    /**
+     * A key element as ASP.NET Core 8 writes it to Redis ({@code SaveOptions.DisableFormatting}): AES-256-CBC with
+     * HMAC-SHA256 and an unencrypted random 512-bit master key.
+     */
+    static String aspNetKeyXml(UUID id, Instant activation, Instant expiration) {
+        byte[] masterKey = new byte[64];
+        new SecureRandom().nextBytes(masterKey);
+        return "<key id=\"" + id + "\" version=\"1\">"
+                + "<creationDate>" + iso(activation) + "</creationDate>"
+                + "<activationDate>" + iso(activation) + "</activationDate>"
+                + "<expirationDate>" + iso(expiration) + "</expirationDate>"
+                + "<descriptor deserializerType=\"Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption."
+                + "ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer, Microsoft.AspNetCore."
+                + "DataProtection, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60\">"
+                + "<descriptor><encryption algorithm=\"AES_256_CBC\" /><validation algorithm=\"HMACSHA256\" />"
+                + "<masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\">"
+                + "<!-- Warning: the key below is in an unencrypted form. -->"
+                + "<value>" + Base64.getEncoder().encodeToString(masterKey) + "</value>"
+                + "</masterKey></descriptor></descriptor></key>";
+    }
+
+    /** .NET's round-trip format for a DateTimeOffset, as in ASP.NET's key XML: 7 fraction digits and "+00:00". */
+    private static String iso(Instant instant) {
+        return DOTNET_DATE.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    }
+}
