@@ -17,6 +17,7 @@ import org.redisson.api.RedissonClient;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
@@ -48,6 +49,7 @@ public class DataProtectionService {
             keyStore.release().run();
             throw e;
         }
+        warnAboutIgnoredSettings(config, buildInfo.keyStore());
         logStart(applicationName);
     }
 
@@ -102,6 +104,19 @@ public class DataProtectionService {
                     + "payloads are not isolated from other applications sharing this key ring");
         }
         return name.orElse(null);
+    }
+
+    private static void warnAboutIgnoredSettings(DataProtectionConfig config, KeyStoreKind keyStore) {
+        if (keyStore != KeyStoreKind.REDIS && config.redis().hosts().isPresent()) {
+            LOG.warnf("quarkus.data-protection.redis.hosts is set but the key store is %s, so it is ignored; the key "
+                    + "store is chosen at build time with quarkus.data-protection.key-store=redis",
+                    keyStore.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (keyStore == KeyStoreKind.MEMORY && LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("quarkus.data-protection.key-store=memory: keys live in this process only, so everything "
+                    + "protected becomes unreadable when it stops or another instance serves the request; use file "
+                    + "or redis outside tests");
+        }
     }
 
     private void logStart(String applicationName) {
