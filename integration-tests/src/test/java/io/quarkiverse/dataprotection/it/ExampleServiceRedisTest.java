@@ -62,7 +62,7 @@ class ExampleServiceRedisTest {
                 .body(DATA_PROTECTION_CHECK + ".data.unusable-keys", equalTo(0))
                 .body(DATA_PROTECTION_CHECK + ".data.purposes", equalTo("example"))
                 .body(not(containsString("masterKey")));
-        assertThat(RedisTestResource.client().command("LLEN", LIST_KEY)).isInstanceOf(Long.class);
+        assertThat(RedisTestResource.command("LLEN", LIST_KEY)).isInstanceOf(Long.class);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ExampleServiceRedisTest {
     void aspNetKeyPushedWithRpush_isPickedUpAndUsed() {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        Object length = RedisTestResource.client().command("RPUSH", LIST_KEY,
+        Object length = RedisTestResource.command("RPUSH", LIST_KEY,
                 Payloads.aspNetKeyXml(id, now, now.plus(Duration.ofDays(30))));
         assertThat((Long) length).isGreaterThanOrEqualTo(2);
 
@@ -105,7 +105,7 @@ class ExampleServiceRedisTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("The default key is still " + current + ", not " + id + ", after " + timeout);
             }
-            TestRedis.sleep(200);
+            TestUtil.sleep(200);
         }
     }
 }

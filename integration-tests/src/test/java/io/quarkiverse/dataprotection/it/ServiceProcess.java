@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
      * @param name names the log file under target/
      */
     static ServiceProcess start(Path jar, String name, List<String> systemProperties) {
-        int port = TestRedis.freePort();
+        int port = TestUtil.freePort();
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,7 +76,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service on port " + port + " did not become ready; see " + log
                         + ":\n" + tail());
             }
-            TestRedis.sleep(200);
+            TestUtil.sleep(200);
         }
     }
 

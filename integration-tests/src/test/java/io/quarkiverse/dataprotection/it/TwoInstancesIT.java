@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.dataprotection.testing.RedisServer;
+import io.quarkiverse.dataprotection.testing.RedisServers;
 import io.restassured.http.ContentType;
 
 /**
@@ -23,14 +25,14 @@ class TwoInstancesIT {
 
     static final Path JAR = Path.of("target", "redis-app", "quarkus-run.jar");
 
-    static TestRedis redis;
+    static RedisServer redis;
     static ServiceProcess first;
     static ServiceProcess second;
 
     @BeforeAll
     static void start() {
         assertThat(JAR).as("built by the build-redis execution of quarkus-maven-plugin").exists();
-        redis = TestRedis.start();
+        redis = RedisServers.standalone();
         List<String> settings = List.of("-Dquarkus.data-protection.redis.hosts=" + redis.uri(),
                 "-Dquarkus.data-protection.refresh-period=1S");
         first = ServiceProcess.start(JAR, "instance-1", settings);
@@ -68,7 +70,7 @@ class TwoInstancesIT {
         while (!Payloads.keyId(payload = protect(first, "orders", "rotated")).equals(id)) {
             assertThat(Instant.now()).as("first instance still protects under an older key than %s", id)
                     .isBefore(deadline);
-            TestRedis.sleep(200);
+            TestUtil.sleep(200);
         }
         assertThat(unprotect(second, "orders", payload)).isEqualTo("rotated");
     }
