@@ -4,17 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
 /** Reads the key id of ASP.NET-format payloads and writes ASP.NET-format key XML, for the tests. */
 final class Payloads {
-
-    private static final DateTimeFormatter DOTNET_DATE = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
 
     private Payloads() {
     }
@@ -53,8 +48,8 @@ final class Payloads {
                 + "</masterKey></descriptor></descriptor></key>";
     }
 
-    /** .NET's round-trip format for a DateTimeOffset, as in ASP.NET's key XML: 7 fraction digits and "+00:00". */
+    /** As .NET writes a UTC DateTimeOffset in key XML: ISO 8601 ending in Z (.NET keeps 100 ns ticks). */
     private static String iso(Instant instant) {
-        return DOTNET_DATE.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 }
