@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A master, one replica and one sentinel monitoring them, all real processes on free loopback ports. Ready when the
- * replica's link to the master is up and the sentinel knows both the master and the replica.
+ * replica's link to the master is up and the sentinel knows the master and the replica, with the replica's link
+ * reported ok (Redisson treats a replica the sentinel reports otherwise as down).
  * <p>
  * With a single sentinel, Redisson needs {@code setCheckSentinelsList(false)}.
  * <p>
@@ -119,11 +120,12 @@ public final class RedisSentinelGroup implements AutoCloseable {
             for (Object entry : replicas) {
                 Map<String, String> fields = RedisCluster.pairs((List<Object>) entry);
                 if (String.valueOf(replica.port()).equals(fields.get("port"))
-                        && "slave".equals(fields.get("flags"))) {
+                        && "slave".equals(fields.get("flags"))
+                        && "ok".equals(fields.get("master-link-status"))) {
                     return null;
                 }
             }
-            return "sentinel does not know the replica yet (" + replicas.size() + " replicas known)";
+            return "sentinel does not know the replica as up and linked yet: " + replicas;
         } catch (RuntimeException e) {
             return e.getMessage();
         }
