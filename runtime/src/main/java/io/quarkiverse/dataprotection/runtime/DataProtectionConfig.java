@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.runtime;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -93,9 +92,9 @@ public interface DataProtectionConfig {
          * The Redis servers, as {@code redis://host:port} or {@code rediss://host:port} (TLS) URIs: one for
          * {@code standalone}, the sentinels for {@code sentinel}, seed nodes for {@code cluster}. When not set, the
          * application's own {@code org.redisson.api.RedissonClient} bean is used (and never shut down by this
-         * extension).
+         * extension). Credentials do not belong in the URIs: use {@code username} and {@code password}.
          */
-        Optional<List<URI>> hosts();
+        Optional<List<String>> hosts();
 
         /** How the hosts are used. */
         @WithDefault("standalone")

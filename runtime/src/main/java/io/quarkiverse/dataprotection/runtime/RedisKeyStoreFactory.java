@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.runtime;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
@@ -12,10 +8,12 @@ import org.redisson.api.RedissonClient;
 import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.store.RedisKeyStore;
 import io.quarkiverse.dataprotection.store.RedissonClients;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Opens the Redis key store: with a client made from {@code quarkus.data-protection.redis.*} (shut down with the
- * application), or else with the application's own {@link RedissonClient} bean (never shut down here).
+ * Opens the Redis key store: with a client made from {@code quarkus.data-protection.redis.*} (lazily connecting, so a
+ * Redis outage at start does not stop the application; shut down with it), or else with the application's own
+ * {@link RedissonClient} bean (never shut down here).
  */
 final class RedisKeyStoreFactory {
 
@@ -37,47 +35,25 @@ final class RedisKeyStoreFactory {
         throw ConfigErrors.missing("redis.hosts", "quarkus.data-protection.key-store=redis needs the Redis servers, "
                 + "e.g. quarkus.data-protection.redis.hosts=redis://localhost:6379, or an application bean of type "
                 + "org.redisson.api.RedissonClient"
-                + (applicationClients.isAmbiguous() ? " (the application has several; expose exactly one)" : ""));
+                + (applicationClients.isAmbiguous() ? " (the application has several; make exactly one resolvable)"
+                        : ""));
     }
 
+    /**
+     * Maps the configuration onto the core settings, whose validation names the property and the fix.
+     *
+     * @throws ConfigurationException when a setting is invalid or the combination is (e.g. sentinel mode without a
+     *         master name)
+     */
     static RedisConnectionSettings settings(DataProtectionConfig.Redis redis) {
-        List<URI> hosts = redis.hosts().orElseThrow();
-        for (URI host : hosts) {
-            String scheme = host.getScheme() == null ? "" : host.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("redis") && !scheme.equals("rediss") || host.getHost() == null) {
-                throw ConfigErrors.invalid("redis.hosts", host, "each host must be a redis://host:port or "
-                        + "rediss://host:port URI");
-            }
+        try {
+            return new RedisConnectionSettings(RedisConnectionSettings.Mode.valueOf(redis.mode().name()),
+                    redis.hosts().orElseThrow(), redis.masterName().orElse(null), redis.username().orElse(null),
+                    redis.password().orElse(null), redis.database(), redis.connectTimeout(),
+                    RedisConnectionSettings.DEFAULT_RESPONSE_TIMEOUT, RedisConnectionSettings.DEFAULT_RETRY_ATTEMPTS);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid Redis configuration: " + e.getMessage(), e);
         }
-        switch (redis.mode()) {
-            case STANDALONE -> {
-                if (hosts.size() != 1) {
-                    throw ConfigErrors.invalid("redis.hosts", hosts, "standalone mode takes exactly one host; "
-                            + "set quarkus.data-protection.redis.mode=cluster or sentinel for several");
-                }
-                forbidMasterName(redis);
-            }
-            case SENTINEL -> {
-                if (redis.masterName().isEmpty() || redis.masterName().get().isBlank()) {
-                    throw ConfigErrors.missing("redis.master-name", "quarkus.data-protection.redis.mode=sentinel "
-                            + "needs the name of the master the sentinels monitor");
-                }
-            }
-            case CLUSTER -> {
-                forbidMasterName(redis);
-                if (redis.database() != 0) {
-                    throw ConfigErrors.invalid("redis.database", redis.database(),
-                            "Redis Cluster only has database 0; remove quarkus.data-protection.redis.database");
-                }
-            }
-        }
-        if (redis.database() < 0) {
-            throw ConfigErrors.invalid("redis.database", redis.database(), "a database index is 0 or more");
-        }
-        if (redis.connectTimeout().isZero() || redis.connectTimeout().isNegative()) {
-            throw ConfigErrors.invalid("redis.connect-timeout", redis.connectTimeout(), "it must be positive, e.g. 10S");
-        }
-        return toSettings(redis, hosts);
     }
 
     private static String listKey(DataProtectionConfig.Redis redis) {
@@ -85,16 +61,5 @@ final class RedisKeyStoreFactory {
             throw ConfigErrors.invalid("redis.list-key", "''", "name the Redis list, e.g. DataProtection-Keys");
         }
         return redis.listKey();
-    }
-
-    private static void forbidMasterName(DataProtectionConfig.Redis redis) {
-        if (redis.masterName().isPresent()) {
-            throw ConfigErrors.invalid("redis.master-name", redis.masterName().get(), "only sentinel mode has a "
-                    + "master name; set quarkus.data-protection.redis.mode=sentinel or remove the master name");
-        }
-    }
-
-    private static RedisConnectionSettings toSettings(DataProtectionConfig.Redis redis, List<URI> hosts) {
-        throw new UnsupportedOperationException("waiting for RedisConnectionSettings");
     }
 }
