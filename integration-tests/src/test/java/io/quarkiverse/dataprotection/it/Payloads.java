@@ -3,6 +3,7 @@ package io.quarkiverse.dataprotection.it;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -31,11 +32,11 @@ final class Payloads {
      * A key element as ASP.NET Core 8 writes it to Redis ({@code SaveOptions.DisableFormatting}): AES-256-CBC with
      * HMAC-SHA256 and an unencrypted random 512-bit master key.
      */
-    static String aspNetKeyXml(UUID id, Instant activation, Instant expiration) {
+    static String aspNetKeyXml(UUID id, Instant creation, Instant activation, Instant expiration) {
         byte[] masterKey = new byte[64];
         new SecureRandom().nextBytes(masterKey);
         return "<key id=\"" + id + "\" version=\"1\">"
-                + "<creationDate>" + iso(activation) + "</creationDate>"
+                + "<creationDate>" + iso(creation) + "</creationDate>"
                 + "<activationDate>" + iso(activation) + "</activationDate>"
                 + "<expirationDate>" + iso(expiration) + "</expirationDate>"
                 + "<descriptor deserializerType=\"Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption."
@@ -49,6 +50,15 @@ final class Payloads {
     }
 
     /** As .NET writes a UTC DateTimeOffset in key XML: ISO 8601 ending in Z (.NET keeps 100 ns ticks). */
+    /**
+     * A key as an ASP.NET Core instance created it 3 days ago: older than the 2-day propagation window, so ASP.NET
+     * Core 8/9's resolver (and ours) prefer it as the default key over keys created since.
+     */
+    static String propagatedAspNetKeyXml(UUID id, Instant now) {
+        Instant created = now.minus(Duration.ofDays(3));
+        return aspNetKeyXml(id, created, created, now.plus(Duration.ofDays(30)));
+    }
+
     private static String iso(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }

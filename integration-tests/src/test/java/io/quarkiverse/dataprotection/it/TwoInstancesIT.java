@@ -19,7 +19,8 @@ import io.restassured.http.ContentType;
 
 /**
  * Two JVMs of the packaged service (the Redis build in target/redis-app) sharing one key ring in a real
- * redis-server: what one protects the other unprotects, and a key one creates the other uses after a refresh.
+ * redis-server: what one protects the other unprotects, a key one creates the other sees after a refresh, and a key an
+ * ASP.NET Core instance adds to the list becomes the default key of both.
  */
 class TwoInstancesIT {
 
@@ -61,18 +62,38 @@ class TwoInstancesIT {
     }
 
     @Test
-    void keyCreatedThroughOneInstance_isUsedByTheOtherAfterRefresh() {
-        UUID id = UUID.fromString(given().baseUri(second.baseUri()).post("/keys")
-                .then().statusCode(200).extract().path("id"));
+    void keyCreatedThroughOneInstance_isInTheOthersRingAfterRefresh() {
+        String id = given().baseUri(second.baseUri()).post("/keys").then().statusCode(200).extract().path("id");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!given().baseUri(first.baseUri()).get("/keys").then().statusCode(200).extract()
+                .<List<String>> path("id").contains(id)) {
+            assertThat(Instant.now()).as("first instance has not seen key %s", id).isBefore(deadline);
+            TestUtil.sleep(200);
+        }
+    }
+
+    @Test
+    void aspNetKeyPushedToRedis_becomesTheDefaultOfBothInstances() {
+        UUID id = UUID.randomUUID();
+        redis.rpush("DataProtection-Keys", Payloads.propagatedAspNetKeyXml(id, Instant.now()));
+
+        String fromFirst = awaitProtectedUnder(first, id);
+        String fromSecond = awaitProtectedUnder(second, id);
+        assertThat(unprotect(second, "orders", fromFirst)).isEqualTo("rotated");
+        assertThat(unprotect(first, "orders", fromSecond)).isEqualTo("rotated");
+    }
+
+    /** Protects until the payload is under {@code id}, which the instance adopts at its next refresh (1 s here). */
+    static String awaitProtectedUnder(ServiceProcess service, UUID id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         String payload;
-        while (!Payloads.keyId(payload = protect(first, "orders", "rotated")).equals(id)) {
-            assertThat(Instant.now()).as("first instance still protects under an older key than %s", id)
+        while (!Payloads.keyId(payload = protect(service, "orders", "rotated")).equals(id)) {
+            assertThat(Instant.now()).as("%s still protects under an older key than %s", service.baseUri(), id)
                     .isBefore(deadline);
             TestUtil.sleep(200);
         }
-        assertThat(unprotect(second, "orders", payload)).isEqualTo("rotated");
+        return payload;
     }
 
     static String protect(ServiceProcess service, String purpose, String text) {
