@@ -2,9 +2,7 @@ package io.quarkiverse.dataprotection.runtime;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
@@ -21,7 +19,7 @@ import io.quarkus.runtime.LaunchMode;
 
 /**
  * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
- * hands out one protector per purpose chain, and at shutdown closes the provider and releases the store's
+ * hands out protectors for purpose chains, and at shutdown closes the provider and releases the store's
  * resources. Does no cryptography itself.
  * <p>
  * Thread-safe.
@@ -34,7 +32,6 @@ public class DataProtectionService {
     private final DataProtectionBuildInfo buildInfo;
     private final DataProtectionProvider provider;
     private final ConfiguredKeyStore keyStore;
-    private final Map<List<String>, DataProtector> protectors = new ConcurrentHashMap<>();
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
             @Any Instance<RedissonClient> applicationRedisClients) {
@@ -64,14 +61,14 @@ public class DataProtectionService {
     }
 
     /**
-     * The protector for {@code purposes}, created once per chain.
+     * The protector for {@code purposes}. Not cached: the producer runs once per injection point, and programmatic
+     * lookups may name purposes without bound.
      *
      * @throws IllegalArgumentException when the chain is empty or a purpose is blank
      */
     public DataProtector protector(String... purposes) {
         List<String> chain = validChain(purposes);
-        return protectors.computeIfAbsent(chain, c -> provider.createProtector(c.get(0),
-                c.subList(1, c.size()).toArray(String[]::new)));
+        return provider.createProtector(chain.get(0), chain.subList(1, chain.size()).toArray(String[]::new));
     }
 
     @PreDestroy
