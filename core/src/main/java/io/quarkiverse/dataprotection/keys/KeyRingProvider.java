@@ -259,7 +259,9 @@ public final class KeyRingProvider implements AutoCloseable {
         for (Key key : keys) {
             recomputeAt = earliestFuture(now, recomputeAt, key.activationDate().minus(policy.maxClockSkew()));
             recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate());
-            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate().minus(policy.propagationWindow()));
+            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate().minus(policy.propagationWindow())
+                    .minus(KeyPolicy.KEY_RING_REFRESH_PERIOD));
+            recomputeAt = earliestFuture(now, recomputeAt, key.creationDate().plus(policy.propagationWindow()));
         }
         return new Snapshot(new KeyRing(keys, defaultKey), recomputeAt, version);
     }

@@ -41,7 +41,7 @@ public final class XmlKeyManager implements KeyManager {
 
     private static final Logger LOG = Logger.getLogger(XmlKeyManager.class);
     private static final int MASTER_KEY_BYTES = 64;
-    private static final DateTimeFormatter REVOCATION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSSS'Z'")
+    private static final DateTimeFormatter REVOCATION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSSS'Z'") // ASP.NET: yyyyMMddTHHmmssFFFFFFFZ of the date
             .withZone(ZoneOffset.UTC);
 
     private final KeyStore store;
@@ -198,7 +198,7 @@ public final class XmlKeyManager implements KeyManager {
     @Override
     public void revokeKey(UUID keyId, String reason) {
         Objects.requireNonNull(keyId, "keyId");
-        store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason == null ? "" : reason), "revocation-" + keyId);
+        store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason), "revocation-" + keyId);
         LOG.infof("Revoked key %s in %s", keyId, store.description());
         onChange.run();
     }
@@ -206,8 +206,8 @@ public final class XmlKeyManager implements KeyManager {
     @Override
     public void revokeAllKeys(Instant revocationDate, String reason) {
         Objects.requireNonNull(revocationDate, "revocationDate");
-        store.add(KeyXml.writeRevocation(revocationDate, null, reason == null ? "" : reason),
-                "revocation-" + REVOCATION_NAME.format(clock.instant()));
+        store.add(KeyXml.writeRevocation(revocationDate, null, reason),
+                "revocation-" + REVOCATION_NAME.format(revocationDate));
         LOG.infof("Revoked all keys created before %s in %s", revocationDate, store.description());
         onChange.run();
     }
