@@ -43,6 +43,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Should the test JVM die before closing it, do not leave the service running.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ServiceProcess service = new ServiceProcess(process, port, log);
             service.awaitReady(Duration.ofSeconds(60));
             return service;
