@@ -2,6 +2,7 @@ package io.quarkiverse.dataprotection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import io.quarkiverse.dataprotection.testing.RedisServers;
 class RedisKeyStoreModesTest {
 
     @Test
-    void sentinel_singleSentinel_storeRoundTripsOnTheMaster() {
+    void sentinel_singleSentinel_storeRoundTripsOnTheMaster_andAfterAFailover() {
         try (RedisSentinelGroup group = RedisServers.sentinel()) {
             RedisConnectionSettings settings = RedisConnectionSettings.sentinel(group.masterName(),
                     List.of(group.sentinelUri()));
@@ -34,14 +35,37 @@ class RedisKeyStoreModesTest {
                 store.remove(List.of(new StoredElement(null, RedisKeyStoreTest.KEY_1)));
                 assertThat(store.readAll()).extracting(StoredElement::xml)
                         .containsExactly(RedisKeyStoreTest.REVOCATION);
+
+                // After a failover Redisson follows the sentinel to the new master; the ring is all there.
+                group.failover();
+                awaitSuccess(() -> store.add(RedisKeyStoreTest.KEY_2, "key-2"));
+                assertThat(group.currentMaster().lrange("DataProtection-Keys"))
+                        .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
+                assertThat(store.readAll()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
             } finally {
                 client.shutdown();
             }
         }
     }
 
+    /** Retries an operation that fails while the client switches to the new master. */
+    private static void awaitSuccess(Runnable operation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                operation.run();
+                return;
+            } catch (KeyStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Test
-    void cluster_storeRoundTrips_andDerivedKeysShareTheListSlot() {
+    void cluster_storeRoundTrips_andConditionalAppendWorks() {
         try (RedisCluster cluster = RedisServers.cluster()) {
             RedissonClient client = RedissonClients.create(RedisConnectionSettings.cluster(cluster.uris()));
             try {
@@ -56,11 +80,10 @@ class RedisKeyStoreModesTest {
                 store.remove(List.of(new StoredElement(null, RedisKeyStoreTest.KEY_2)));
                 assertThat(store.readAll()).extracting(StoredElement::xml).containsExactly(RedisKeyStoreTest.KEY_1);
 
-                Object listSlot = cluster.command("CLUSTER", "KEYSLOT", "DataProtection-Keys");
-                assertThat(cluster.command("CLUSTER", "KEYSLOT", RedisKeyNames.versionKey("DataProtection-Keys")))
-                        .isEqualTo(listSlot);
-                assertThat(cluster.command("CLUSTER", "KEYSLOT", RedisKeyNames.changesChannel("DataProtection-Keys")))
-                        .isEqualTo(listSlot);
+                String version = store.version();
+                assertThat(store.addIfVersion(version, RedisKeyStoreTest.KEY_2, "key-2")).isTrue();
+                assertThat(store.addIfVersion(version, RedisKeyStoreTest.REVOCATION, "revocation")).isFalse();
+                assertThat(store.readVersioned().version()).isEqualTo(store.version()).isNotEqualTo(version);
             } finally {
                 client.shutdown();
             }

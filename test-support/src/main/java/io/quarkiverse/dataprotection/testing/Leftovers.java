@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kills, at JVM exit, every Redis process a test started and did not close, and deletes its directory. (A JVM
- * killed with SIGKILL runs no hook; its Redis children then live on until killed by hand.)
+ * killed with SIGKILL runs no hook; then the watchdog shell around each server kills it when the JVM's pipe to it
+ * closes.)
  */
 final class Leftovers {
 
@@ -28,7 +29,7 @@ final class Leftovers {
 
     private static void killAll() {
         LIVE.forEach((server, process) -> {
-            process.destroyForcibly();
+            RedisServer.destroyTree(process);
             RedisServer.deleteDirectory(server.directory());
         });
     }

@@ -74,9 +74,47 @@ public final class RedisSentinelGroup implements AutoCloseable {
         return sentinel.uri();
     }
 
-    /** Sends a command to the master. */
+    /**
+     * Forces a failover ({@code SENTINEL FAILOVER}) and waits until it is complete: the sentinel reports the former
+     * replica as the master, it acts as one, and the old master (still running) is its replica with the link up.
+     * Returns the new master. Until the old master is reconfigured, a client may still write to it, and such writes
+     * are lost when it resyncs: that window is Redis's, and this method waits it out.
+     * <p>
+     * A graceful failover: it first waits ({@code WAIT 1}) until the replica has every write, because replication
+     * is asynchronous and a forced failover would otherwise lose the latest writes (kill the master instead to test
+     * that).
+     */
+    public RedisServer failover() {
+        RedisServer oldMaster = currentMaster();
+        RedisServer newMaster = oldMaster == master ? replica : master;
+        oldMaster.command("WAIT", "1", "5000");
+        sentinel.command("SENTINEL", "FAILOVER", MASTER_NAME);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (currentMaster() == newMaster && newMaster.info("replication").contains("role:master")
+                        && oldMaster.info("replication").contains("master_link_status:up")
+                        && oldMaster.info("replication").contains("master_port:" + newMaster.port())) {
+                    return newMaster;
+                }
+            } catch (RuntimeException e) {
+                // not there yet
+            }
+            RedisServer.sleep(50);
+        }
+        throw new IllegalStateException("Failover to " + newMaster.uri() + " did not complete within " + READY_TIMEOUT);
+    }
+
+    /** The server the sentinel currently reports as the master. */
+    @SuppressWarnings("unchecked")
+    public RedisServer currentMaster() {
+        List<String> address = (List<String>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME);
+        return address != null && address.get(1).equals(String.valueOf(replica.port())) ? replica : master;
+    }
+
+    /** Sends a command to the current master. */
     public Object command(String... command) {
-        return master.command(command);
+        return currentMaster().command(command);
     }
 
     /** Stops the sentinel, then the replica, then the master, and deletes their directories. */

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * One real {@code redis-server} (or {@code redis-sentinel}) process, bound to 127.0.0.1 on its own port, with its
- * own temporary directory, no persistence ({@code save ""}, {@code appendonly no}). It runs in the foreground as a
- * child process of this JVM; {@link #close()} shuts it down and deletes the directory, and a JVM shutdown hook kills
- * whatever a test forgot.
+ * own temporary directory, no persistence ({@code save ""}, {@code appendonly no}). It runs in the foreground under
+ * a tiny watchdog shell that kills it when this JVM dies, however it dies; {@link #close()} shuts it down and
+ * deletes the directory, and a JVM shutdown hook kills whatever a test forgot.
  * <p>
  * {@link #stop()}/{@link #kill()} and {@link #restart()} keep the port and directory, for outage tests: clients
  * configured with {@link #uri()} reconnect to the restarted server. The data is gone after a restart (no
@@ -39,6 +39,7 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path directory;
     private final List<String> configLines;
+    private final String password;
     private Process process;
     private boolean closed;
 
@@ -47,6 +48,9 @@ public final class RedisServer implements AutoCloseable {
         this.port = port;
         this.directory = directory;
         this.configLines = List.copyOf(configLines);
+        this.password = configLines.stream().filter(line -> line.startsWith("requirepass "))
+                .map(line -> line.substring("requirepass ".length()).trim()).reduce((first, last) -> last)
+                .orElse(null);
     }
 
     /**
@@ -99,9 +103,12 @@ public final class RedisServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Sends one command over a fresh connection; see {@link RespClient} for how replies map to Java. */
+    /**
+     * Sends one command over a fresh connection, after {@code AUTH} when the server was started with
+     * {@code requirepass}; see {@link RespClient} for how replies map to Java.
+     */
     public Object command(String... command) {
-        return RespClient.call(host(), port, COMMAND_TIMEOUT, command);
+        return RespClient.callAuthenticated(host(), port, COMMAND_TIMEOUT, password, command);
     }
 
     /** {@code RPUSH key values...}; returns the list's new length. */
@@ -136,6 +143,9 @@ public final class RedisServer implements AutoCloseable {
         }
         try {
             command("SHUTDOWN", "NOSAVE");
+        } catch (RespClient.RedisErrorReply refused) {
+            // e.g. NOAUTH from a server whose password a test changed: SIGTERM, and it has no save points
+            process.descendants().forEach(ProcessHandle::destroy);
         } catch (RuntimeException expected) {
             // The server closes the connection instead of replying.
         }
@@ -145,7 +155,7 @@ public final class RedisServer implements AutoCloseable {
     /** Kills the server at once (SIGKILL), as a crash would; keeps its port and directory for a restart. */
     public synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
+            destroyTree(process);
             awaitExit(Duration.ofSeconds(5));
         }
     }
@@ -192,7 +202,7 @@ public final class RedisServer implements AutoCloseable {
             List<String> command = kind == Kind.SENTINEL
                     ? RedisExecutables.sentinelCommand(config)
                     : List.of(RedisExecutables.redisServer().toString(), config.toString());
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(watchdog(command))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -202,6 +212,26 @@ public final class RedisServer implements AutoCloseable {
         }
         Leftovers.remember(this, process);
         awaitPong(log);
+    }
+
+    /**
+     * Wraps the command in a shell that SIGKILLs Redis as soon as its standard input, a pipe from this JVM, closes:
+     * the kernel closes it when the JVM dies, even by SIGKILL, when no shutdown hook runs. So a test server never
+     * outlives the JVM that started it.
+     */
+    private static List<String> watchdog(List<String> command) {
+        String script = "exec 3<&0; \"$@\" </dev/null & pid=$!; "
+                + "(cat <&3 >/dev/null; kill -9 $pid 2>/dev/null) & watcher=$!; "
+                + "wait $pid; status=$?; kill $watcher 2>/dev/null; exit $status";
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", script, "redis-watchdog"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** SIGKILLs the server and its watchdog shell. */
+    static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private void awaitPong(Path log) {
@@ -216,12 +246,17 @@ public final class RedisServer implements AutoCloseable {
                 if ("PONG".equals(command("PING"))) {
                     return;
                 }
+            } catch (RespClient.RedisErrorReply e) {
+                if (e.getMessage().startsWith("NOAUTH") || e.getMessage().startsWith("WRONGPASS")) {
+                    return; // it answers; a test's ACL setup decides who may talk to it
+                }
+                last = e; // still loading
             } catch (RuntimeException e) {
                 last = e; // not listening yet, or still loading
             }
             sleep(20);
         }
-        process.destroyForcibly();
+        destroyTree(process);
         throw new IllegalStateException("Redis (" + kind + ") on port " + port + " did not answer PING within "
                 + START_TIMEOUT + (last == null ? "" : " (" + last.getMessage() + ")") + "; log " + log + ":\n"
                 + tail(log));
@@ -230,11 +265,14 @@ public final class RedisServer implements AutoCloseable {
     private void awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                destroyTree(process);
                 process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
+            process.getOutputStream().close(); // lets the watchdog's cat end
+        } catch (java.io.IOException e) {
+            // already closed
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            destroyTree(process);
             Thread.currentThread().interrupt();
         }
     }

@@ -29,7 +29,17 @@ public final class RedisServers {
 
     /** One standalone server, answering PING. */
     public static RedisServer standalone() {
-        return RedisServer.start(RedisServer.Kind.SERVER, "standalone", false, port -> List.of());
+        return standalone(new String[0]);
+    }
+
+    /**
+     * One standalone server with extra {@code redis.conf} lines, such as {@code "requirepass s3cret"} or
+     * {@code "user app on >pw ~* +@all"}. With a password set, {@link RedisServer#command} needs an {@code AUTH}
+     * first; use {@link RespClient} directly with one.
+     */
+    public static RedisServer standalone(String... configLines) {
+        List<String> lines = List.of(configLines);
+        return RedisServer.start(RedisServer.Kind.SERVER, "standalone", false, port -> lines);
     }
 
     /** A master, a replica and one sentinel, ready: the sentinel knows the master and the replica is in sync. */

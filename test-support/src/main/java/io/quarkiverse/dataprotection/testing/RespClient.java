@@ -35,13 +35,25 @@ public final class RespClient {
      * @throws UncheckedIOException when the server cannot be reached or the connection breaks
      */
     public static Object call(String host, int port, Duration timeout, String... command) {
+        return callAuthenticated(host, port, timeout, null, command);
+    }
+
+    /** As {@link #call(String, int, Duration, String...)}, authenticating first with {@code AUTH password} when set. */
+    public static Object callAuthenticated(String host, int port, Duration timeout, String password,
+            String... command) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            if (password != null) {
+                out.write(encode("AUTH", password));
+                out.flush();
+                read(in);
+            }
             out.write(encode(command));
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()));
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Redis at " + host + ":" + port + " did not answer "
                     + (command.length == 0 ? "" : command[0]) + ": " + e.getMessage(), e);
