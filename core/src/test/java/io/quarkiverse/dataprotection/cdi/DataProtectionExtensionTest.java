@@ -125,6 +125,14 @@ class DataProtectionExtensionTest {
     }
 
     @Test
+    void applicationNotInjectingDataProtection_isNotBotheredByItsConfiguration() {
+        try (CdiTestConfig config = CdiTestConfig.of(Map.of("quarkus.data-protection.key-store", "mongo"));
+                WeldContainer container = weld(UnrelatedBean.class).initialize()) {
+            assertThat(container.select(UnrelatedBean.class).get()).isNotNull();
+        }
+    }
+
+    @Test
     void fileStore_writesKeysToTheConfiguredDirectory(@TempDir Path directory) throws Exception {
         Path keys = directory.resolve("keys");
         try (CdiTestConfig config = CdiTestConfig.of(Map.of(
