@@ -125,6 +125,14 @@ class DataProtectionExtensionTest {
     }
 
     @Test
+    void applicationNotInjectingDataProtection_isNotBotheredByItsConfiguration() {
+        try (CdiTestConfig config = CdiTestConfig.of(Map.of("quarkus.data-protection.key-store", "mongo"));
+                WeldContainer container = weld(UnrelatedBean.class).initialize()) {
+            assertThat(container.select(UnrelatedBean.class).get()).isNotNull();
+        }
+    }
+
+    @Test
     void fileStore_writesKeysToTheConfiguredDirectory(@TempDir Path directory) throws Exception {
         Path keys = directory.resolve("keys");
         try (CdiTestConfig config = CdiTestConfig.of(Map.of(
@@ -135,8 +143,8 @@ class DataProtectionExtensionTest {
             assertThat(bean.fieldProtector.unprotect(bean.fieldProtector.protect("x"))).isEqualTo("x");
         }
         try (Stream<Path> files = Files.list(keys)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml"))).singleElement().asString()
-                    .startsWith("key-").endsWith(".xml");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".xml")))
+                    .singleElement().asString().startsWith("key-");
         }
     }
 
