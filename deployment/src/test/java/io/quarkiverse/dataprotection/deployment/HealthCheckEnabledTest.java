@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -42,6 +43,7 @@ class HealthCheckEnabledTest {
                 .body("checks.find { it.name == 'data-protection' }.data.keys", equalTo(1))
                 .body("checks.find { it.name == 'data-protection' }.data.default-key", notNullValue())
                 .body("checks.find { it.name == 'data-protection' }.data.default-key-expires", notNullValue())
-                .body("checks.find { it.name == 'data-protection' }.data.purposes", equalTo("orders > v2"));
+                .body("checks.find { it.name == 'data-protection' }.data.purposes", equalTo("orders > v2"))
+                .body("checks.find { it.name == 'data-protection' }.data.fault", nullValue());
     }
 }

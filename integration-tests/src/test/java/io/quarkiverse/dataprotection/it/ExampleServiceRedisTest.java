@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,41 @@ class ExampleServiceRedisTest {
         String payload = protect("interop", "from an ASP.NET key");
         assertThat(Payloads.keyId(payload)).isEqualTo(id);
         assertThat(unprotect("interop", payload)).isEqualTo("from an ASP.NET key");
+    }
+
+    @Test
+    void keyListEmptiedBehindTheServicesBack_isAFaultUntilTheKeysReturn() {
+        List<String> saved = redisList();
+        RedisTestResource.command("DEL", LIST_KEY);
+        try {
+            awaitReadiness(503, Duration.ofSeconds(10));
+            when().get("/q/health/ready").then()
+                    .body(DATA_PROTECTION_CHECK + ".status", equalTo("DOWN"))
+                    .body(DATA_PROTECTION_CHECK + ".data.fault", notNullValue());
+            // It keeps serving from the cached ring meanwhile, and creates no key into the empty store.
+            assertThat(unprotect("orders", protect("orders", "still served"))).isEqualTo("still served");
+            assertThat(redisList()).isEmpty();
+        } finally {
+            String[] rpush = new String[saved.size() + 2];
+            rpush[0] = "RPUSH";
+            rpush[1] = LIST_KEY;
+            for (int i = 0; i < saved.size(); i++) {
+                rpush[i + 2] = saved.get(i);
+            }
+            RedisTestResource.command(rpush);
+        }
+        awaitReadiness(200, Duration.ofSeconds(10));
+    }
+
+    static void awaitReadiness(int status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        int current;
+        while ((current = when().get("/q/health/ready").statusCode()) != status) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Readiness is still " + current + ", not " + status + ", after " + timeout);
+            }
+            TestUtil.sleep(200);
+        }
     }
 
     @SuppressWarnings("unchecked")

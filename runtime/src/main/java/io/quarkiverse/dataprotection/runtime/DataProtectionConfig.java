@@ -31,6 +31,13 @@ public interface DataProtectionConfig {
     Duration keyLifetime();
 
     /**
+     * When set, keys that expired longer than this ago are deleted from the store by the background refresh (never
+     * the default key). Off by default, as in ASP.NET Core: data protected with a deleted key can never be
+     * unprotected again, so choose a period longer than any protected data lives.
+     */
+    Optional<Duration> keyRetention();
+
+    /**
      * How often the key ring is read again from the store, so that keys created or revoked by another instance are
      * seen.
      */

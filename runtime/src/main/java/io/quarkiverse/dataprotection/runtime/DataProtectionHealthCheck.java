@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
- * Readiness check {@code data-protection}: up while the key ring has a usable default key. Reads the provider's
+ * Readiness check {@code data-protection}: up while the key ring has a usable default key and no fault. Reads the provider's
  * cached status only (never the store) and reports dates, counts and ids, never key material. Registered by the
  * deployment module when {@code quarkus.data-protection.health.enabled} is true.
  */
@@ -43,13 +43,21 @@ public class DataProtectionHealthCheck implements HealthCheck {
         withInstant(response, "next-key-activation", status.nextKeyActivation());
         withInstant(response, "last-refresh", status.lastSuccessfulRefresh());
         status.lastRefreshError().ifPresent(error -> response.withData("last-refresh-error", error));
+        status.fault().ifPresent(fault -> response.withData("fault", fault));
         if (status.isReady()) {
             return response.up().build();
         }
-        return response.down().withData("reason", status.lastRefreshError().isPresent()
-                ? "no usable default key: the key store could not be read"
-                : "no usable default key: create one, or enable quarkus.data-protection.auto-generate-keys")
-                .build();
+        return response.down().withData("reason", reason(status)).build();
+    }
+
+    private static String reason(KeyRingStatus status) {
+        if (status.fault().isPresent()) {
+            return "the key ring is faulty (see fault); it keeps serving its cached keys";
+        }
+        if (status.lastRefreshError().isPresent()) {
+            return "no usable default key: the key store could not be read";
+        }
+        return "no usable default key: create one, or enable quarkus.data-protection.auto-generate-keys";
     }
 
     private static void withInstant(HealthCheckResponseBuilder response, String name, Optional<Instant> instant) {

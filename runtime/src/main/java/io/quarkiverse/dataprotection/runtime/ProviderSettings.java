@@ -16,11 +16,21 @@ final class ProviderSettings {
 
     static DataProtectionProviderBuilder apply(DataProtectionConfig config, String applicationName,
             DataProtectionProviderBuilder builder) {
-        return builder.applicationName(applicationName)
+        builder.applicationName(applicationName)
                 .keyLifetime(keyLifetime(config.keyLifetime()))
                 .refreshPeriod(refreshPeriod(config.refreshPeriod()))
                 .autoGenerateKeys(config.autoGenerateKeys())
                 .algorithms(algorithms(config.algorithm()));
+        config.keyRetention().ifPresent(retention -> builder.keyRetention(keyRetention(retention)));
+        return builder;
+    }
+
+    static Duration keyRetention(Duration retention) {
+        if (retention.isZero() || retention.isNegative()) {
+            throw ConfigErrors.invalid("key-retention", retention, "it must be positive, for example 365D; remove it "
+                    + "to keep expired keys for ever");
+        }
+        return retention;
     }
 
     static Duration keyLifetime(Duration lifetime) {
