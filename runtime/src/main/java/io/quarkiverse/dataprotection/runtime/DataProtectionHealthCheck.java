@@ -13,9 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
- * Readiness check {@code data-protection}: up while the key ring has a usable default key and no fault. Reads the provider's
- * cached status only (never the store) and reports dates, counts and ids, never key material. Registered by the
- * deployment module when {@code quarkus.data-protection.health.enabled} is true.
+ * Readiness check {@code data-protection}: up while the key ring has a usable default key and no fault. Reads the
+ * provider's cached status only (never the store) and reports dates, counts and ids, never key material. Registered
+ * by the deployment module when {@code quarkus.data-protection.health.enabled} is true.
  */
 @Readiness
 @ApplicationScoped
