@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkus.runtime.LaunchMode;
@@ -34,11 +35,15 @@ public class DataProtectionService {
     private final ConfiguredKeyStore keyStore;
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
-            @Any Instance<RedissonClient> applicationRedisClients) {
+            @Any Instance<RedissonClient> applicationRedisClients, Instance<DataProtectionListener> listeners) {
         this.buildInfo = buildInfo;
         String applicationName = applicationName(config);
         // Check every setting before opening the store, so a bad value never leaves a client behind.
         var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
+        if (listeners.isResolvable()) {
+            // An application bean hears every operation, e.g. to count them as metrics.
+            builder.listener(listeners.get());
+        }
         this.keyStore = KeyStoreFactory.open(buildInfo.keyStore(), config, applicationRedisClients);
         try {
             this.provider = builder.keyStore(keyStore.store()).build();
