@@ -33,6 +33,8 @@ public final class DataProtectionProviderBuilder {
     public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
     /** Default minimum interval between two refreshes caused by payloads under unknown keys. */
     public static final Duration DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+    /** Default period of the cheap version check of stores that have one (Redis, file system). */
+    public static final Duration DEFAULT_CHANGE_POLL_PERIOD = Duration.ofSeconds(1);
 
     String applicationName;
     KeyStore keyStore;
@@ -46,6 +48,7 @@ public final class DataProtectionProviderBuilder {
     Duration unknownKeyRefreshInterval = DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL;
     boolean autoGenerateKeys = true;
     boolean backgroundRefresh = true;
+    Duration changePollPeriod = DEFAULT_CHANGE_POLL_PERIOD;
 
     DataProtectionProviderBuilder() {
     }
@@ -138,6 +141,15 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
+     * How often the store's version is checked, for stores that have one, so changes made by other instances are
+     * seen within about this period; default 1 second. Only with background refresh.
+     */
+    public DataProtectionProviderBuilder changePollPeriod(Duration changePollPeriod) {
+        this.changePollPeriod = requirePositive(changePollPeriod, "changePollPeriod");
+        return this;
+    }
+
+    /**
      * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
      * not ready until a refresh succeeds.
      *
@@ -156,7 +168,7 @@ public final class DataProtectionProviderBuilder {
                     + "encrypt them at rest", keyStore.description());
         }
         KeyRingProvider keyRing = new KeyRingProvider(keyManager, keyPolicy, clock, refreshPeriod,
-                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh);
+                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh ? changePollPeriod : null);
         Key defaultKey = keyRing.current().defaultKey();
         LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
                 keyStore.description(), keyEncryptor == null ? "none" : keyEncryptor.description(),

@@ -1,6 +1,10 @@
 package io.quarkiverse.dataprotection.crypto;
 
-/** Creates the {@link AuthenticatedEncryptor} for a key's algorithms and master key. */
+/**
+ * Creates the {@link AuthenticatedEncryptor} for a key's algorithms and master key.
+ * <p>
+ * Thread-safety: stateless; the encryptors it returns are safe for concurrent use.
+ */
 public final class AuthenticatedEncryptors {
 
     private AuthenticatedEncryptors() {
@@ -12,6 +16,9 @@ public final class AuthenticatedEncryptors {
      * @param random the source of key modifiers, IVs and nonces
      */
     public static AuthenticatedEncryptor create(AlgorithmConfiguration algorithms, Secret masterKey, RandomSource random) {
-        throw new UnsupportedOperationException("not implemented yet");
+        java.util.Objects.requireNonNull(algorithms, "algorithms");
+        return algorithms.encryption().isGcm()
+                ? new GcmAuthenticatedEncryptor(algorithms.encryption(), masterKey, random)
+                : new CbcHmacAuthenticatedEncryptor(algorithms.encryption(), algorithms.validation(), masterKey, random);
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.dataprotection.store.VersionedKeyStore;
+
 /**
  * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:
  * a background read every refresh period, a read when the default key's situation changes (expiry, a successor's
@@ -32,6 +34,7 @@ public final class KeyRingProvider implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KeyRingProvider.class);
     /** How soon a failed read is retried (capped by the refresh period). */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+    private static final int MAX_CREATE_ATTEMPTS = 5;
 
     private final XmlKeyManager keyManager;
     private final KeyPolicy policy;
@@ -41,6 +44,7 @@ public final class KeyRingProvider implements AutoCloseable {
     private final boolean autoGenerateKeys;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService scheduler;
+    private AutoCloseable subscription;
 
     private volatile Snapshot snapshot;
     private volatile Instant lastSuccessfulRefresh;
@@ -51,6 +55,17 @@ public final class KeyRingProvider implements AutoCloseable {
 
     public KeyRingProvider(XmlKeyManager keyManager, KeyPolicy policy, Clock clock, Duration refreshPeriod,
             Duration unknownKeyRefreshInterval, boolean autoGenerateKeys, boolean backgroundRefresh) {
+        this(keyManager, policy, clock, refreshPeriod, unknownKeyRefreshInterval, autoGenerateKeys,
+                backgroundRefresh ? Duration.ofSeconds(1) : null);
+    }
+
+    /**
+     * @param changePollPeriod when not {@code null}, refresh in the background every refresh period, and, for a
+     *        {@link VersionedKeyStore}, poll its version this often and listen to its change notifications, so
+     *        another instance's change is seen within about this period
+     */
+    public KeyRingProvider(XmlKeyManager keyManager, KeyPolicy policy, Clock clock, Duration refreshPeriod,
+            Duration unknownKeyRefreshInterval, boolean autoGenerateKeys, Duration changePollPeriod) {
         this.keyManager = Objects.requireNonNull(keyManager, "keyManager");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,7 +73,7 @@ public final class KeyRingProvider implements AutoCloseable {
         this.unknownKeyRefreshNanos = unknownKeyRefreshInterval.toNanos();
         this.autoGenerateKeys = autoGenerateKeys;
         keyManager.onChange(this::keyManagerChanged);
-        if (backgroundRefresh) {
+        if (changePollPeriod != null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "data-protection-key-ring-refresh");
                 t.setDaemon(true);
@@ -66,8 +81,27 @@ public final class KeyRingProvider implements AutoCloseable {
             });
             long period = refreshPeriod.toMillis();
             scheduler.scheduleWithFixedDelay(this::backgroundRefresh, period, period, TimeUnit.MILLISECONDS);
+            if (keyManager.store() instanceof VersionedKeyStore versioned) {
+                long poll = changePollPeriod.toMillis();
+                scheduler.scheduleWithFixedDelay(() -> pollVersion(versioned), poll, poll, TimeUnit.MILLISECONDS);
+                subscription = versioned.subscribe(() -> scheduler.execute(this::backgroundRefresh));
+            }
         } else {
             scheduler = null;
+        }
+    }
+
+    /** Refreshes when the store's version differs from the one the cached ring was read at. */
+    private void pollVersion(VersionedKeyStore store) {
+        Snapshot s = snapshot;
+        String version;
+        try {
+            version = store.version();
+        } catch (RuntimeException e) {
+            return; // the periodic refresh reports store failures; polling stays quiet
+        }
+        if (s == null || !version.equals(s.version)) {
+            backgroundRefresh();
         }
     }
 
@@ -159,32 +193,48 @@ public final class KeyRingProvider implements AutoCloseable {
                     + "creating no key (fail closed). If the store was emptied on purpose, restart the application", null);
             return;
         }
-        List<Key> keys = read.keys();
-        KeyResolution resolution = policy.resolve(now, keys);
+        KeyResolution resolution = policy.resolve(now, read.keys());
+        lastRefreshError = null;
         if (resolution.shouldGenerateNewKey() && autoGenerateKeys) {
-            keys = createKey(now, resolution, keys);
-            resolution = policy.resolve(now, keys);
+            read = createKey(now, resolution, read);
+            resolution = policy.resolve(now, read.keys());
         }
+        List<Key> keys = read.keys();
         keysSeen |= !keys.isEmpty();
         unreadableElements = read.unreadableElements();
         lastSuccessfulRefresh = now;
-        lastRefreshError = null;
-        snapshot = resolved(now, keys, resolution, now.plus(refreshPeriod));
+        snapshot = resolved(now, keys, resolution, now.plus(refreshPeriod), read.version());
         logDefaultKeyChange(previous, snapshot);
     }
 
-    private List<Key> createKey(Instant now, KeyResolution resolution, List<Key> keys) {
-        KeyPolicy.NewKeyDates dates = policy.newKeyDates(now, resolution);
+    /**
+     * Creates the key the policy asks for. With a {@link VersionedKeyStore} the append is conditional on the version
+     * just read: when another instance wins, its key is adopted by reading again, and a key is created only if the
+     * policy still asks for one.
+     */
+    private XmlKeyManager.StoreSnapshot createKey(Instant now, KeyResolution resolution, XmlKeyManager.StoreSnapshot read) {
+        XmlKeyManager.StoreSnapshot current = read;
+        KeyResolution wanted = resolution;
         try {
-            keyManager.createNewKey(dates.activationDate(), dates.expirationDate());
-            return keyManager.readKeyRing().keys();
+            for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+                KeyPolicy.NewKeyDates dates = policy.newKeyDates(now, wanted);
+                boolean created = keyManager.createNewKeyIfVersion(dates.activationDate(), dates.expirationDate(),
+                        current.version()).isPresent();
+                current = keyManager.readKeyRing();
+                wanted = policy.resolve(now, current.keys());
+                if (created || !wanted.shouldGenerateNewKey()) {
+                    return current;
+                }
+            }
+            LOG.warnf("The key store %s kept changing while creating a key; trying again on the next refresh",
+                    keyManager.store().description());
         } catch (RuntimeException e) {
             LOG.errorf("Creating a new key in %s failed; %s: %s", keyManager.store().description(),
                     resolution.defaultKey() != null ? "the current default key stays in use" : "protecting is not possible",
                     e.getMessage());
             lastRefreshError = "Creating a new key failed: " + e.getMessage();
-            return keys;
         }
+        return current;
     }
 
     private void failed(Instant now, Snapshot previous, String message, RuntimeException cause) {
@@ -194,7 +244,7 @@ public final class KeyRingProvider implements AutoCloseable {
         }
         List<Key> cached = previous == null ? List.of() : new ArrayList<>(previous.ring.keys());
         Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
-        snapshot = resolved(now, cached, policy.resolve(now, cached), retry);
+        snapshot = resolved(now, cached, policy.resolve(now, cached), retry, previous == null ? null : previous.version);
         if (previous != null) {
             LOG.warnf("%s; serving the cached key ring (%d keys, default %s)", message, cached.size(),
                     snapshot.ring.defaultKey() == null ? "none" : snapshot.ring.defaultKey().id());
@@ -203,15 +253,17 @@ public final class KeyRingProvider implements AutoCloseable {
         }
     }
 
-    private Snapshot resolved(Instant now, List<Key> keys, KeyResolution resolution, Instant nextRead) {
+    private Snapshot resolved(Instant now, List<Key> keys, KeyResolution resolution, Instant nextRead, String version) {
         Key defaultKey = resolution.defaultKey() != null ? resolution.defaultKey() : resolution.fallbackKey();
         Instant recomputeAt = nextRead;
         for (Key key : keys) {
             recomputeAt = earliestFuture(now, recomputeAt, key.activationDate().minus(policy.maxClockSkew()));
             recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate());
-            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate().minus(policy.propagationWindow()));
+            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate().minus(policy.propagationWindow())
+                    .minus(KeyPolicy.KEY_RING_REFRESH_PERIOD));
+            recomputeAt = earliestFuture(now, recomputeAt, key.creationDate().plus(policy.propagationWindow()));
         }
-        return new Snapshot(new KeyRing(keys, defaultKey), recomputeAt);
+        return new Snapshot(new KeyRing(keys, defaultKey), recomputeAt, version);
     }
 
     private static Instant earliestFuture(Instant now, Instant current, Instant candidate) {
@@ -252,11 +304,18 @@ public final class KeyRingProvider implements AutoCloseable {
 
     @Override
     public void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debugf("Closing the key store subscription failed: %s", e.getMessage());
+            }
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
     }
 
-    private record Snapshot(KeyRing ring, Instant recomputeAt) {
+    private record Snapshot(KeyRing ring, Instant recomputeAt, String version) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import io.quarkiverse.dataprotection.crypto.RandomSource;
 import io.quarkiverse.dataprotection.crypto.Secret;
 import io.quarkiverse.dataprotection.store.KeyStore;
 import io.quarkiverse.dataprotection.store.StoredElement;
+import io.quarkiverse.dataprotection.store.VersionedKeyStore;
 import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
 import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
 
@@ -39,7 +41,7 @@ public final class XmlKeyManager implements KeyManager {
 
     private static final Logger LOG = Logger.getLogger(XmlKeyManager.class);
     private static final int MASTER_KEY_BYTES = 64;
-    private static final DateTimeFormatter REVOCATION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSSS'Z'")
+    private static final DateTimeFormatter REVOCATION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSSS'Z'") // ASP.NET: yyyyMMddTHHmmssFFFFFFFZ of the date
             .withZone(ZoneOffset.UTC);
 
     private final KeyStore store;
@@ -83,7 +85,15 @@ public final class XmlKeyManager implements KeyManager {
      * @throws io.quarkiverse.dataprotection.store.KeyStoreException when the store cannot be read
      */
     public StoreSnapshot readKeyRing() {
-        List<StoredElement> stored = store.readAll();
+        List<StoredElement> stored;
+        String version = null;
+        if (store instanceof VersionedKeyStore versioned) {
+            VersionedKeyStore.VersionedElements read = versioned.readVersioned();
+            stored = read.elements();
+            version = read.version();
+        } else {
+            stored = store.readAll();
+        }
         Map<UUID, Key> keys = new LinkedHashMap<>();
         List<RevocationElement> revocations = new ArrayList<>();
         int unreadable = 0;
@@ -108,7 +118,7 @@ public final class XmlKeyManager implements KeyManager {
             boolean revoked = revocations.stream().anyMatch(r -> r.revokes(key));
             result.add(revoked ? key.revoke() : key);
         }
-        return new StoreSnapshot(List.copyOf(result), stored.size(), unreadable);
+        return new StoreSnapshot(List.copyOf(result), stored.size(), unreadable, version);
     }
 
     private Key toKey(KeyElement element) {
@@ -143,6 +153,20 @@ public final class XmlKeyManager implements KeyManager {
 
     @Override
     public Key createNewKey(Instant activationDate, Instant expirationDate) {
+        return createKey(activationDate, expirationDate, null).orElseThrow();
+    }
+
+    /**
+     * Creates a key only if the store is still at {@code expectedVersion} (exactly-once creation across processes).
+     * Stores that are not {@link VersionedKeyStore}s append unconditionally.
+     *
+     * @return the key, or empty when another writer changed the store first
+     */
+    public Optional<Key> createNewKeyIfVersion(Instant activationDate, Instant expirationDate, String expectedVersion) {
+        return createKey(activationDate, expirationDate, expectedVersion);
+    }
+
+    private Optional<Key> createKey(Instant activationDate, Instant expirationDate, String expectedVersion) {
         Objects.requireNonNull(activationDate, "activationDate");
         Objects.requireNonNull(expirationDate, "expirationDate");
         if (!expirationDate.isAfter(activationDate)) {
@@ -150,25 +174,31 @@ public final class XmlKeyManager implements KeyManager {
                     + " must be after activation " + activationDate);
         }
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
         Secret masterKey = Secret.random(MASTER_KEY_BYTES, random);
-        String xml = KeyXml.writeKey(id, now, activationDate, expirationDate, algorithms, masterKey, encryptor);
+        String xml = KeyXml.writeKey(id, clock.instant(), activationDate, expirationDate, algorithms, masterKey, encryptor);
         // Read our own element back so the cached key carries exactly the dates the store holds.
         KeyElement written = (KeyElement) KeyXml.parse(xml);
         Key key = Key.usable(id, written.creationDate(), written.activationDate(), written.expirationDate(), algorithms,
                 AuthenticatedEncryptors.create(algorithms, masterKey, random));
-        store.add(xml, "key-" + id);
+        if (expectedVersion != null && store instanceof VersionedKeyStore versioned) {
+            if (!versioned.addIfVersion(expectedVersion, xml, "key-" + id)) {
+                LOG.debugf("Another instance changed %s first; not creating key %s", store.description(), id);
+                return Optional.empty();
+            }
+        } else {
+            store.add(xml, "key-" + id);
+        }
         readableKeys.put(id, key);
         LOG.infof("Created key %s (activation %s, expiration %s, %s) in %s", id, key.activationDate(),
                 key.expirationDate(), algorithms, store.description());
         onChange.run();
-        return key;
+        return Optional.of(key);
     }
 
     @Override
     public void revokeKey(UUID keyId, String reason) {
         Objects.requireNonNull(keyId, "keyId");
-        store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason == null ? "" : reason), "revocation-" + keyId);
+        store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason), "revocation-" + keyId);
         LOG.infof("Revoked key %s in %s", keyId, store.description());
         onChange.run();
     }
@@ -176,8 +206,8 @@ public final class XmlKeyManager implements KeyManager {
     @Override
     public void revokeAllKeys(Instant revocationDate, String reason) {
         Objects.requireNonNull(revocationDate, "revocationDate");
-        store.add(KeyXml.writeRevocation(revocationDate, null, reason == null ? "" : reason),
-                "revocation-" + REVOCATION_NAME.format(clock.instant()));
+        store.add(KeyXml.writeRevocation(revocationDate, null, reason),
+                "revocation-" + REVOCATION_NAME.format(revocationDate));
         LOG.infof("Revoked all keys created before %s in %s", revocationDate, store.description());
         onChange.run();
     }
@@ -241,7 +271,8 @@ public final class XmlKeyManager implements KeyManager {
      * @param keys every key, revocations applied
      * @param elementCount how many elements the store returned
      * @param unreadableElements how many of them could not be parsed
+     * @param version the store's version when it is a {@link VersionedKeyStore}, else {@code null}
      */
-    public record StoreSnapshot(List<Key> keys, int elementCount, int unreadableElements) {
+    public record StoreSnapshot(List<Key> keys, int elementCount, int unreadableElements, String version) {
     }
 }

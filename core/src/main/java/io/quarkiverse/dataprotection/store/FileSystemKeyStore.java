@@ -1,6 +1,8 @@
 package io.quarkiverse.dataprotection.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -10,14 +12,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +38,20 @@ import java.util.regex.Pattern;
  * Files are written to a temporary name and renamed into place, so a reader never sees half a key. The directory
  * is created readable by its owner only, and so is every file, where the file system supports POSIX permissions.
  * <p>
+ * Writers of this class serialize on an exclusive lock of the file {@code .lock} in the directory (and on a lock per
+ * directory within one JVM), which makes {@link #addIfVersion} a compare-and-append across processes. The version is
+ * a digest of the names, sizes and modification times of the {@code *.xml} files, so it also changes when a .NET
+ * application writes a key.
+ * <p>
  * Thread-safety: safe for concurrent use, also by several processes.
  */
-public final class FileSystemKeyStore implements KeyStore {
+public final class FileSystemKeyStore implements VersionedKeyStore {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path directory;
 
@@ -49,6 +66,58 @@ public final class FileSystemKeyStore implements KeyStore {
 
     @Override
     public List<StoredElement> readAll() {
+        return readVersioned().elements();
+    }
+
+    @Override
+    public VersionedElements readVersioned() {
+        return locked(() -> new VersionedElements(readUnlocked(), versionUnlocked()));
+    }
+
+    @Override
+    public String version() {
+        return versionUnlocked();
+    }
+
+    @Override
+    public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
+        return locked(() -> {
+            if (!versionUnlocked().equals(expectedVersion)) {
+                return false;
+            }
+            addUnlocked(xml, friendlyName);
+            return true;
+        });
+    }
+
+    private String versionUnlocked() {
+        if (!Files.isDirectory(directory)) {
+            return "empty";
+        }
+        List<String> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
+            for (Path file : files) {
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    entries.add(file.getFileName() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis());
+                } catch (NoSuchFileException deletedMeanwhile) {
+                    // no longer part of the ring
+                }
+            }
+        } catch (IOException e) {
+            throw new KeyStoreException("Cannot list the key directory " + directory + ": " + e, e);
+        }
+        Collections.sort(entries);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            entries.forEach(e -> digest.update((e + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private List<StoredElement> readUnlocked() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -71,6 +140,13 @@ public final class FileSystemKeyStore implements KeyStore {
 
     @Override
     public void add(String xml, String friendlyName) {
+        locked(() -> {
+            addUnlocked(xml, friendlyName);
+            return null;
+        });
+    }
+
+    private void addUnlocked(String xml, String friendlyName) {
         String baseName = friendlyName != null && SAFE_NAME.matcher(friendlyName).matches() ? friendlyName
                 : UUID.randomUUID().toString();
         try {
@@ -110,6 +186,13 @@ public final class FileSystemKeyStore implements KeyStore {
 
     @Override
     public void remove(Collection<StoredElement> elements) {
+        locked(() -> {
+            removeUnlocked(elements);
+            return null;
+        });
+    }
+
+    private void removeUnlocked(Collection<StoredElement> elements) {
         for (StoredElement element : elements) {
             if (element.name() == null || !SAFE_NAME.matcher(element.name()).matches()) {
                 throw new KeyStoreException("Cannot remove an element this store did not return: " + element);
@@ -126,6 +209,23 @@ public final class FileSystemKeyStore implements KeyStore {
     @Override
     public String description() {
         return "file:" + directory;
+    }
+
+    /** Runs {@code action} holding this directory's lock, against other threads and other processes. */
+    private <T> T locked(Supplier<T> action) {
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            createDirectory();
+            try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw new KeyStoreException("Cannot lock the key directory " + directory + ": " + e, e);
+        } finally {
+            jvmLock.unlock();
+        }
     }
 
     private void createDirectory() throws IOException {

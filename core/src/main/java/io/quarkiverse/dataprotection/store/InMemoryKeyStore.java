@@ -1,9 +1,8 @@
 package io.quarkiverse.dataprotection.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A key store in this process's memory, for tests and single-process tools: keys are lost when the process ends,
@@ -11,24 +10,47 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Thread-safety: safe for concurrent use; providers sharing one instance share the key ring.
  */
-public final class InMemoryKeyStore implements KeyStore {
+public final class InMemoryKeyStore implements VersionedKeyStore {
 
-    private final List<StoredElement> elements = new CopyOnWriteArrayList<>();
-    private final AtomicLong sequence = new AtomicLong();
+    private final List<StoredElement> elements = new ArrayList<>();
+    private long sequence;
+    private long version;
 
     @Override
-    public List<StoredElement> readAll() {
+    public synchronized List<StoredElement> readAll() {
         return List.copyOf(elements);
     }
 
     @Override
-    public void add(String xml, String friendlyName) {
-        elements.add(new StoredElement(friendlyName + "#" + sequence.incrementAndGet(), xml));
+    public synchronized void add(String xml, String friendlyName) {
+        elements.add(new StoredElement(friendlyName + "#" + ++sequence, xml));
+        version++;
     }
 
     @Override
-    public void remove(Collection<StoredElement> toRemove) {
-        elements.removeAll(toRemove);
+    public synchronized void remove(Collection<StoredElement> toRemove) {
+        if (elements.removeAll(toRemove)) {
+            version++;
+        }
+    }
+
+    @Override
+    public synchronized VersionedElements readVersioned() {
+        return new VersionedElements(List.copyOf(elements), Long.toString(version));
+    }
+
+    @Override
+    public synchronized boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
+        if (!Long.toString(version).equals(expectedVersion)) {
+            return false;
+        }
+        add(xml, friendlyName);
+        return true;
+    }
+
+    @Override
+    public synchronized String version() {
+        return Long.toString(version);
     }
 
     @Override

@@ -85,18 +85,24 @@ class FailClosedTest {
 
     @Test
     void unknownKeyRefresh_worksAtAnyTime_andIsRateLimited() {
-        try (DataProtectionProvider a = provider();
+        MutableClock clockOfA = MutableClock.at("2026-01-01T00:00:00Z");
+        try (DataProtectionProvider a = DataProtectionProvider.builder().keyStore(store).clock(clockOfA)
+                .backgroundRefresh(false).build();
                 DataProtectionProvider b = DataProtectionProvider.builder().keyStore(store).clock(clock)
                         .refreshPeriod(Duration.ofDays(30)).unknownKeyRefreshInterval(Duration.ofHours(1))
                         .backgroundRefresh(false).build()) {
             clock.advance(Duration.ofDays(3)); // long after start: no "first minutes only" rule
+            clockOfA.advance(Duration.ofDays(3));
             b.createProtector("p").protect(new byte[] { 0 });
-            a.keyManager().createNewKey(clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+            a.keyManager().createNewKey(clockOfA.instant(), clockOfA.instant().plus(Duration.ofDays(30)));
+            clockOfA.advance(Duration.ofDays(2).plusSeconds(1)); // A now prefers the new, propagated key
             byte[] payload = a.createProtector("p").protect(new byte[] { 5 });
+            assertThat(b.status().keyCount()).isEqualTo(1);
 
             int reads = store.reads.get();
             assertThat(b.createProtector("p").unprotect(payload)).containsExactly(5);
             assertThat(store.reads.get()).as("one read for the unknown key").isEqualTo(reads + 1);
+            assertThat(b.status().keyCount()).isEqualTo(2);
 
             byte[] bogus = payload.clone();
             bogus[10] ^= 1;

@@ -1,0 +1,30 @@
+package io.quarkiverse.dataprotection.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helper: every algorithm pair (6 CBC + 3 GCM). */
+final class Encryptors {
+
+    private Encryptors() {
+    }
+
+    static List<AlgorithmConfiguration> allPairs() {
+        List<AlgorithmConfiguration> pairs = new ArrayList<>();
+        for (EncryptionAlgorithm encryption : EncryptionAlgorithm.values()) {
+            if (encryption.isGcm()) {
+                pairs.add(AlgorithmConfiguration.gcm(encryption));
+            } else {
+                for (ValidationAlgorithm validation : ValidationAlgorithm.values()) {
+                    pairs.add(new AlgorithmConfiguration(encryption, validation));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    static AuthenticatedEncryptor create(AlgorithmConfiguration algorithms) {
+        return AuthenticatedEncryptors.create(algorithms, Secret.random(64, RandomSource.secure()),
+                RandomSource.secure());
+    }
+}

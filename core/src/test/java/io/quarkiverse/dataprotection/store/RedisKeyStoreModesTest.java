@@ -1,0 +1,92 @@
+package io.quarkiverse.dataprotection.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+import io.quarkiverse.dataprotection.testing.RedisCluster;
+import io.quarkiverse.dataprotection.testing.RedisSentinelGroup;
+import io.quarkiverse.dataprotection.testing.RedisServers;
+
+/** The store through Redisson's sentinel and cluster modes, against real sentinel and cluster deployments. */
+class RedisKeyStoreModesTest {
+
+    @Test
+    void sentinel_singleSentinel_storeRoundTripsOnTheMaster_andAfterAFailover() {
+        try (RedisSentinelGroup group = RedisServers.sentinel()) {
+            RedisConnectionSettings settings = RedisConnectionSettings.sentinel(group.masterName(),
+                    List.of(group.sentinelUri()));
+            RedissonClient client = RedissonClients.create(settings);
+            try {
+                RedisKeyStore store = new RedisKeyStore(client);
+                store.add(RedisKeyStoreTest.KEY_1, "key-1");
+                store.add(RedisKeyStoreTest.REVOCATION, "revocation-1");
+
+                assertThat(group.master().lrange("DataProtection-Keys"))
+                        .containsExactly(RedisKeyStoreTest.KEY_1, RedisKeyStoreTest.REVOCATION);
+                // Read back at once: reads go to the master, so a key just added is never missed.
+                assertThat(store.readAll()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.KEY_1, RedisKeyStoreTest.REVOCATION);
+
+                store.remove(List.of(new StoredElement(null, RedisKeyStoreTest.KEY_1)));
+                assertThat(store.readAll()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.REVOCATION);
+
+                // After a failover Redisson follows the sentinel to the new master; the ring is all there.
+                group.failover();
+                awaitSuccess(() -> store.add(RedisKeyStoreTest.KEY_2, "key-2"));
+                assertThat(group.currentMaster().lrange("DataProtection-Keys"))
+                        .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
+                assertThat(store.readAll()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    /** Retries an operation that fails while the client switches to the new master. */
+    private static void awaitSuccess(Runnable operation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                operation.run();
+                return;
+            } catch (KeyStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void cluster_storeRoundTrips_andConditionalAppendWorks() {
+        try (RedisCluster cluster = RedisServers.cluster()) {
+            RedissonClient client = RedissonClients.create(RedisConnectionSettings.cluster(cluster.uris()));
+            try {
+                RedisKeyStore store = new RedisKeyStore(client);
+                cluster.command("RPUSH", "DataProtection-Keys", RedisKeyStoreTest.KEY_1);
+                store.add(RedisKeyStoreTest.KEY_2, "key-2");
+
+                assertThat(cluster.command("LRANGE", "DataProtection-Keys", "0", "-1"))
+                        .isEqualTo(List.of(RedisKeyStoreTest.KEY_1, RedisKeyStoreTest.KEY_2));
+                assertThat(store.readAll()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.KEY_1, RedisKeyStoreTest.KEY_2);
+                store.remove(List.of(new StoredElement(null, RedisKeyStoreTest.KEY_2)));
+                assertThat(store.readAll()).extracting(StoredElement::xml).containsExactly(RedisKeyStoreTest.KEY_1);
+
+                String version = store.version();
+                assertThat(store.addIfVersion(version, RedisKeyStoreTest.KEY_2, "key-2")).isTrue();
+                assertThat(store.addIfVersion(version, RedisKeyStoreTest.REVOCATION, "revocation")).isFalse();
+                assertThat(store.readVersioned().version()).isEqualTo(store.version()).isNotEqualTo(version);
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+}
