@@ -1,0 +1,108 @@
+package io.quarkiverse.dataprotection.wrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.store.StoredElement;
+
+/** Certificate encryption at rest through the whole provider: key XML, key manager, key ring, protectors. */
+class CertificateEncryptionEndToEndTest {
+
+    static CertificateWithKey certA;
+    static CertificateWithKey certB;
+
+    final InMemoryKeyStore store = new InMemoryKeyStore();
+    final List<DataProtectionProvider> providers = new ArrayList<>();
+
+    @BeforeAll
+    static void certificates() {
+        certA = TestCertificates.generate("e2e-A");
+        certB = TestCertificates.generate("e2e-B");
+    }
+
+    @AfterEach
+    void close() {
+        providers.forEach(DataProtectionProvider::close);
+    }
+
+    DataProtectionProvider provider(DataProtectionProviderBuilder builder) {
+        DataProtectionProvider provider = builder.applicationName("e2e").keyStore(store).backgroundRefresh(false)
+                .refreshPeriod(Duration.ofHours(1)).build();
+        providers.add(provider);
+        return provider;
+    }
+
+    @Test
+    void storedKey_holdsAnEncryptedSecretAndNoValue_andADecryptOnlyProviderUnprotects() {
+        DataProtectionProvider writer = provider(DataProtectionProvider.builder()
+                .keyEncryptor(new CertificateXmlEncryptor(certA)).addKeyDecryptor(EncryptedXmlDecryptor.of(certA)));
+        String protectedText = writer.createProtector("orders").protect("order 42");
+
+        List<StoredElement> stored = store.readAll();
+        assertThat(stored).hasSize(1);
+        String xml = stored.get(0).xml();
+        assertThat(xml).contains("<encryptedSecret decryptorType=\"Microsoft.AspNetCore.DataProtection.XmlEncryption."
+                + "EncryptedXmlDecryptor, Microsoft.AspNetCore.DataProtection")
+                .contains("xmlenc#rsa-oaep-mgf1p")
+                .contains(Base64.getEncoder().encodeToString(der(certA)))
+                .doesNotContain("<value>").doesNotContain("masterKey");
+
+        DataProtectionProvider reader = provider(DataProtectionProvider.builder().autoGenerateKeys(false)
+                .addKeyDecryptor(EncryptedXmlDecryptor.of(certA)));
+        assertThat(reader.createProtector("orders").unprotect(protectedText)).isEqualTo("order 42");
+    }
+
+    @Test
+    void providerWithoutTheCertificate_cannotUnprotect() {
+        DataProtectionProvider writer = provider(DataProtectionProvider.builder()
+                .keyEncryptor(new CertificateXmlEncryptor(certA)).addKeyDecryptor(EncryptedXmlDecryptor.of(certA)));
+        String protectedText = writer.createProtector("orders").protect("order 42");
+
+        DataProtectionProvider stranger = provider(DataProtectionProvider.builder().autoGenerateKeys(false)
+                .addKeyDecryptor(EncryptedXmlDecryptor.of(certB)));
+
+        assertThatThrownBy(() -> stranger.createProtector("orders").unprotect(protectedText))
+                .isInstanceOf(DataProtectionException.class);
+    }
+
+    @Test
+    void certificateRotation_newKeysUnderB_oldKeysUnderAStillUnprotect() {
+        DataProtectionProvider before = provider(DataProtectionProvider.builder()
+                .keyEncryptor(new CertificateXmlEncryptor(certA)).addKeyDecryptor(EncryptedXmlDecryptor.of(certA)));
+        String underA = before.createProtector("orders").protect("old order");
+
+        CertificateSource rotated = CertificateSource.of(new CertificateSet(certB, List.of(certA)));
+        DataProtectionProvider after = provider(DataProtectionProvider.builder()
+                .keyEncryptor(new CertificateXmlEncryptor(rotated)).addKeyDecryptor(new EncryptedXmlDecryptor(rotated)));
+        after.keyManager().createNewKey(Instant.now().minusSeconds(1), Instant.now().plus(Duration.ofDays(90)));
+
+        assertThat(store.readAll()).hasSize(2);
+        assertThat(store.readAll().get(1).xml()).contains(Base64.getEncoder().encodeToString(der(certB)))
+                .doesNotContain(Base64.getEncoder().encodeToString(der(certA)));
+        assertThat(after.createProtector("orders").unprotect(underA)).isEqualTo("old order");
+        String underB = after.createProtector("orders").protect("new order");
+        assertThat(after.createProtector("orders").unprotect(underB)).isEqualTo("new order");
+    }
+
+    private static byte[] der(CertificateWithKey certificate) {
+        try {
+            return certificate.certificate().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
