@@ -50,11 +50,18 @@ public final class CertificateWithKey {
     /** The SHA-1 of {@code certificate}'s DER encoding in upper-case hexadecimal, as .NET's {@code Thumbprint}. */
     public static String thumbprintOf(X509Certificate certificate) {
         try {
-            byte[] der = certificate.getEncoded();
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(der));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            return thumbprintOfDer(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("Cannot compute the thumbprint of certificate "
                     + subjectOf(certificate), e);
+        }
+    }
+
+    static String thumbprintOfDer(byte[] der) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is not available in this JVM", e);
         }
     }
 

@@ -22,6 +22,7 @@ import javax.xml.XMLConstants;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
 
@@ -105,6 +106,32 @@ public final class CertificateXmlEncryptor implements KeyEncryptor {
             Arrays.fill(sessionKey, (byte) 0);
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    /**
+     * Whether {@code encryptedElement} is encrypted to the current encryption certificate with RSA-OAEP. Keys
+     * under an older certificate, or written by .NET with RSA PKCS#1 v1.5, are not current.
+     */
+    @Override
+    public boolean isCurrent(Element encryptedElement) {
+        String thumbprint = source.certificates().encryptionCertificate().thumbprint();
+        NodeList methods = encryptedElement.getElementsByTagNameNS(XMLENC_NS, "EncryptionMethod");
+        boolean oaep = false;
+        for (int i = 0; i < methods.getLength(); i++) {
+            oaep |= RSA_OAEP_MGF1P.equals(((Element) methods.item(i)).getAttribute("Algorithm"));
+        }
+        NodeList certificates = encryptedElement.getElementsByTagNameNS(XMLDSIG_NS, "X509Certificate");
+        for (int i = 0; oaep && i < certificates.getLength(); i++) {
+            try {
+                byte[] der = Base64.getMimeDecoder().decode(certificates.item(i).getTextContent().strip());
+                if (thumbprint.equals(CertificateWithKey.thumbprintOfDer(der))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The certificate new keys are encrypted with now, for health checks and logs. */

@@ -156,40 +156,7 @@ class CertificateXmlEncryptionTest {
 
     @Test
     void dotNetStyleEncryptedData_rsa15AndRandomIso10126Filler_decrypts() throws Exception {
-        // What .NET's EncryptedXml.Encrypt(element, certificate) writes, built here with the JCA: RSA PKCS#1 v1.5
-        // key transport, AES-256-CBC, IV || ciphertext, ISO 10126 padding with random filler bytes.
-        SecureRandom random = new SecureRandom();
-        byte[] aesKey = new byte[32];
-        random.nextBytes(aesKey);
-        byte[] iv = new byte[16];
-        random.nextBytes(iv);
-        byte[] plaintext = MASTER_KEY_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int pad = 16 - plaintext.length % 16;
-        byte[] padded = Arrays.copyOf(plaintext, plaintext.length + pad);
-        byte[] filler = new byte[pad - 1];
-        random.nextBytes(filler);
-        filler[0] = (byte) (pad + 1); // make sure the filler is not PKCS#7-shaped
-        System.arraycopy(filler, 0, padded, plaintext.length, pad - 1);
-        padded[padded.length - 1] = (byte) pad;
-        Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
-        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new IvParameterSpec(iv));
-        byte[] ciphertext = aes.doFinal(padded);
-        byte[] cipherValue = Arrays.copyOf(iv, 16 + ciphertext.length);
-        System.arraycopy(ciphertext, 0, cipherValue, 16, ciphertext.length);
-        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-        rsa.init(Cipher.ENCRYPT_MODE, certA.certificate().getPublicKey());
-        byte[] wrapped = rsa.doFinal(aesKey);
-        String xml = "<EncryptedData Type=\"http://www.w3.org/2001/04/xmlenc#Element\" xmlns=\"" + XENC + "\">"
-                + "<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes256-cbc\" />"
-                + "<KeyInfo xmlns=\"" + DSIG + "\"><EncryptedKey xmlns=\"" + XENC + "\">"
-                + "<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#rsa-1_5\" />"
-                + "<KeyInfo xmlns=\"" + DSIG + "\"><X509Data><X509Certificate>"
-                + Base64.getEncoder().encodeToString(certA.certificate().getEncoded())
-                + "</X509Certificate></X509Data></KeyInfo>"
-                + "<CipherData><CipherValue>" + Base64.getEncoder().encodeToString(wrapped) + "</CipherValue></CipherData>"
-                + "</EncryptedKey></KeyInfo>"
-                + "<CipherData><CipherValue>" + Base64.getEncoder().encodeToString(cipherValue) + "</CipherValue></CipherData>"
-                + "</EncryptedData>";
+        String xml = dotNetStyleEncryptedData(certA);
 
         Element decrypted = EncryptedXmlDecryptor.of(certB, certA).decrypt(XmlEncryptionSupport.parse(xml));
 
@@ -247,6 +214,57 @@ class CertificateXmlEncryptionTest {
         assertThat(description.expiresWithin(Duration.ofDays(5))).isFalse();
         assertThat(description.expiresWithin(Duration.ofDays(5), Instant.now().plus(Duration.ofDays(6)))).isTrue();
         assertThat(encryptor.description()).contains(shortLived.thumbprint()).doesNotContain("PRIVATE");
+    }
+
+    /**
+     * What .NET's EncryptedXml.Encrypt(element, certificate) writes, built here with the JCA: RSA PKCS#1 v1.5 key
+     * transport, AES-256-CBC, IV || ciphertext, ISO 10126 padding with random filler bytes.
+     */
+    static String dotNetStyleEncryptedData(CertificateWithKey recipient) throws Exception {
+        SecureRandom random = new SecureRandom();
+        byte[] aesKey = new byte[32];
+        random.nextBytes(aesKey);
+        byte[] iv = new byte[16];
+        random.nextBytes(iv);
+        byte[] plaintext = MASTER_KEY_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int pad = 16 - plaintext.length % 16;
+        byte[] padded = Arrays.copyOf(plaintext, plaintext.length + pad);
+        byte[] filler = new byte[pad - 1];
+        random.nextBytes(filler);
+        filler[0] = (byte) (pad + 1); // make sure the filler is not PKCS#7-shaped
+        System.arraycopy(filler, 0, padded, plaintext.length, pad - 1);
+        padded[padded.length - 1] = (byte) pad;
+        Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new IvParameterSpec(iv));
+        byte[] ciphertext = aes.doFinal(padded);
+        byte[] cipherValue = Arrays.copyOf(iv, 16 + ciphertext.length);
+        System.arraycopy(ciphertext, 0, cipherValue, 16, ciphertext.length);
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.ENCRYPT_MODE, recipient.certificate().getPublicKey());
+        byte[] wrapped = rsa.doFinal(aesKey);
+        return "<EncryptedData Type=\"http://www.w3.org/2001/04/xmlenc#Element\" xmlns=\"" + XENC + "\">"
+                + "<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes256-cbc\" />"
+                + "<KeyInfo xmlns=\"" + DSIG + "\"><EncryptedKey xmlns=\"" + XENC + "\">"
+                + "<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#rsa-1_5\" />"
+                + "<KeyInfo xmlns=\"" + DSIG + "\"><X509Data><X509Certificate>"
+                + Base64.getEncoder().encodeToString(recipient.certificate().getEncoded())
+                + "</X509Certificate></X509Data></KeyInfo>"
+                + "<CipherData><CipherValue>" + Base64.getEncoder().encodeToString(wrapped) + "</CipherValue></CipherData>"
+                + "</EncryptedKey></KeyInfo>"
+                + "<CipherData><CipherValue>" + Base64.getEncoder().encodeToString(cipherValue) + "</CipherValue></CipherData>"
+                + "</EncryptedData>";
+
+    }
+
+    @Test
+    void isCurrent_onlyForOaepToTheCurrentCertificate() throws Exception {
+        Element underA = new CertificateXmlEncryptor(certA).encrypt(masterKey()).encryptedElement();
+
+        assertThat(new CertificateXmlEncryptor(certA).isCurrent(underA)).isTrue();
+        assertThat(new CertificateXmlEncryptor(certB).isCurrent(underA)).isFalse();
+        assertThat(new CertificateXmlEncryptor(certA)
+                .isCurrent(XmlEncryptionSupport.parse(dotNetStyleEncryptedData(certA)))).as("rsa-1_5 is upgraded")
+                .isFalse();
     }
 
     static Element masterKey() throws Exception {
