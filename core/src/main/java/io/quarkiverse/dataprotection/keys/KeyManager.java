@@ -47,9 +47,9 @@ public interface KeyManager {
      * be decrypted are left as they are.
      * <p>
      * Between the two steps the store holds the key twice. This library reads either copy, but ASP.NET's
-     * {@code XmlKeyManager} rejects a ring with a duplicate key id: a .NET application sharing the ring that
-     * refreshes in that instant keeps its cached ring and retries later, one that starts in it fails its first read.
-     * Run this when .NET applications are not starting.
+     * {@code XmlKeyManager} rejects a ring with a duplicate key id: a .NET application sharing the ring whose refresh
+     * falls in that instant fails the one call that triggered it and keeps its cached ring for two more minutes; one
+     * with no ring yet fails until the window has passed. Run this when .NET applications are not starting.
      *
      * @return how many keys were re-encrypted
      * @throws IllegalStateException when no key encryptor is configured
