@@ -96,6 +96,8 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
             }
         } catch (HttpResponseException e) {
             throw failure("cannot read the certificate", e);
+        } catch (RuntimeException e) {
+            throw unreachable("cannot read the certificate", e);
         }
         CertificateWithKey encryption = fetch(current);
         List<CertificateWithKey> decryption = new ArrayList<>();
@@ -138,6 +140,8 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
             secret = secretClient.getSecret(certificateName, version);
         } catch (HttpResponseException e) {
             throw failure("cannot read the secret of version " + version, e);
+        } catch (RuntimeException e) {
+            throw unreachable("cannot read the secret of version " + version, e);
         }
         CertificateWithKey certificate = parse(secret, version);
         byVersion.put(version, certificate);
@@ -172,6 +176,14 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
         String status = e.getResponse() == null ? "no HTTP response" : "HTTP " + e.getResponse().getStatusCode();
         return new CertificateSourceException("Azure Key Vault " + vaultUrl + ", certificate '" + certificateName
                 + "': " + action + " (" + status + ")" + hint(e) + ": " + firstLine(e.getMessage()), e);
+    }
+
+    /** I/O failures (connection refused, TLS, timeouts) after the SDK's retries, and credential errors. */
+    private CertificateSourceException unreachable(String action, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new CertificateSourceException("Azure Key Vault " + vaultUrl + ", certificate '" + certificateName
+                + "': " + action + " (no HTTP response): " + cause.getClass().getSimpleName() + ": "
+                + firstLine(cause.getMessage()), e);
     }
 
     private static String hint(HttpResponseException e) {

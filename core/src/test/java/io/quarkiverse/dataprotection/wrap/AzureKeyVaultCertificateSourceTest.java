@@ -59,6 +59,7 @@ class AzureKeyVaultCertificateSourceTest {
         assertThat(source.currentVersion()).isEqualTo(v1);
         assertThat(vault.requests().get(0)).as("first request unauthenticated, answered with the challenge")
                 .startsWith("GET /certificates/" + NAME);
+        assertThat(vault.challengesIssued()).as("one per SDK client").isEqualTo(2);
         assertThat(vault.tokenRequests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.getScopes()).containsExactly("https://vault.azure.net/.default");
             assertThat(request.getTenantId()).isEqualTo(FakeKeyVaultServer.TENANT);
@@ -205,6 +206,17 @@ class AzureKeyVaultCertificateSourceTest {
         assertThatThrownBy(source::refresh).isInstanceOf(CertificateSourceException.class)
                 .hasMessageContaining("HTTP 403");
         assertThat(source.certificates().encryptionCertificate().thumbprint()).isEqualTo(certA.thumbprint());
+    }
+
+    @Test
+    void unreachableVault_failsNamingVaultAndCertificate() {
+        vault.addVersion(NAME, certA);
+        AzureKeyVaultCertificateSource source = source(NAME);
+        vault.close();
+
+        assertThatThrownBy(source::certificates).isInstanceOf(CertificateSourceException.class)
+                .hasMessageContaining(vault.vaultUrl()).hasMessageContaining("'" + NAME + "'")
+                .hasMessageContaining("no HTTP response");
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     private final List<TokenRequestContext> tokenRequests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Integer> nextStatuses = new ConcurrentLinkedDeque<>();
     private volatile int alwaysStatus;
+    private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeKeyVaultServer() throws Exception {
         CertificateWithKey tls = TestCertificates.tlsServer();
@@ -168,6 +169,11 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** How many requests without a valid token were answered with the bearer challenge. */
+    public int challengesIssued() {
+        return challenges.get();
+    }
+
     /** How many requests were made for this path, e.g. {@code /secrets/name/version}. */
     public long requestCount(String path) {
         return requests.stream().filter(r -> r.equals("GET " + path)).count();
@@ -203,6 +209,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (!("Bearer " + TOKEN).equals(authorization)) {
                 challenge(exchange);
+                challenges.incrementAndGet();
                 respond(exchange, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."));
                 return;
             }
