@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,6 +218,56 @@ class AzureKeyVaultCertificateSourceTest {
         assertThatThrownBy(source::certificates).isInstanceOf(CertificateSourceException.class)
                 .hasMessageContaining(vault.vaultUrl()).hasMessageContaining("'" + NAME + "'")
                 .hasMessageContaining("no HTTP response");
+    }
+
+    @Test
+    void nonExportableKey_failsWithTheExportableHint() {
+        vault.addNonExportableVersion(NAME, certA);
+
+        assertThatThrownBy(() -> source(NAME).certificates()).isInstanceOf(CertificateSourceException.class)
+                .hasMessageContaining("no private key").hasMessageContaining("exportable")
+                .hasMessageContaining(vault.vaultUrl());
+    }
+
+    @Test
+    void olderVersionUnreadable_isSkipped_andFetchedOnALaterRefresh() {
+        String v1 = vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, certB);
+        vault.failPath("/secrets/" + NAME + "/" + v1, 403);
+        AzureKeyVaultCertificateSource source = source(NAME);
+
+        assertThat(source.certificates().decryptionCertificates()).extracting(CertificateWithKey::thumbprint)
+                .containsExactly(certB.thumbprint());
+
+        vault.clearPathFailures();
+        assertThat(source.refresh().decryptionCertificates()).extracting(CertificateWithKey::thumbprint)
+                .containsExactlyInAnyOrder(certA.thumbprint(), certB.thumbprint());
+        assertThat(vault.secretFetches(NAME, v1)).as("one refused, one served").isEqualTo(2);
+    }
+
+    @Test
+    void concurrentFirstCalls_loadOnce() throws Exception {
+        String v1 = vault.addVersion(NAME, certA);
+        AzureKeyVaultCertificateSource source = source(NAME);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<CertificateSet>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return source.certificates();
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get().encryptionCertificate().thumbprint()).isEqualTo(certA.thumbprint());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(vault.secretFetches(NAME, v1)).isEqualTo(1);
+        assertThat(vault.authenticatedRequestCount("/certificates/" + NAME + "/versions")).isEqualTo(1);
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     private final List<TokenRequestContext> tokenRequests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Integer> nextStatuses = new ConcurrentLinkedDeque<>();
     private volatile int alwaysStatus;
+    private final Map<String, Integer> pathStatuses = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeKeyVaultServer() throws Exception {
@@ -140,6 +141,11 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         return addVersion(name, certificate, AzureKeyVaultCertificateSource.PKCS12);
     }
 
+    /** A version whose key is not exportable: its secret holds the certificate only, as Key Vault then serves it. */
+    public String addNonExportableVersion(String name, CertificateWithKey certificate) {
+        return addVersion(name, CertificateWithKey.publicOnly(certificate.certificate()));
+    }
+
     /** As {@link #addVersion(String, CertificateWithKey)} with the secret in {@code contentType}'s format. */
     public String addVersion(String name, CertificateWithKey certificate, String contentType) {
         String id = UUID.randomUUID().toString().replace("-", "");
@@ -157,6 +163,15 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         for (int status : statuses) {
             nextStatuses.add(status);
         }
+    }
+
+    /** Authenticated requests for {@code path} get {@code status} until {@link #clearPathFailures()}. */
+    public void failPath(String path, int status) {
+        pathStatuses.put(path, status);
+    }
+
+    public void clearPathFailures() {
+        pathStatuses.clear();
     }
 
     /** Every request (authenticated or not) gets {@code status}; 0 restores normal service. */
@@ -214,7 +229,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
                 return;
             }
             authenticatedRequests.add(exchange.getRequestMethod() + " " + path);
-            Integer injected = nextStatuses.poll();
+            Integer injected = pathStatuses.containsKey(path) ? pathStatuses.get(path) : nextStatuses.poll();
             if (injected != null) {
                 if (injected == 429) {
                     exchange.getResponseHeaders().add("Retry-After", "0");
@@ -299,7 +314,9 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         String value = AzureKeyVaultCertificateSource.PEM.equals(v.contentType)
                 ? (TestCertificates.privateKeyPem(v.certificate) + TestCertificates.certificatePem(v.certificate))
                         .replace("\r", "").replace("\n", "\\n")
-                : Base64.getEncoder().encodeToString(TestCertificates.pkcs12(v.certificate, new char[0]));
+                : Base64.getEncoder().encodeToString(v.certificate.hasPrivateKey()
+                        ? TestCertificates.pkcs12(v.certificate, new char[0])
+                        : TestCertificates.pkcs12CertificateOnly(v.certificate));
         String base = vaultUrl();
         return "{\"value\":\"" + value + "\",\"contentType\":\"" + v.contentType + "\",\"id\":\"" + base + "/secrets/"
                 + name + "/" + v.id + "\",\"kid\":\"" + base + "/keys/" + name + "/" + v.id + "\",\"managed\":true,"

@@ -92,6 +92,20 @@ public final class TestCertificates {
         }
     }
 
+    /** PKCS#12 bytes holding only the certificate, as Key Vault serves a certificate whose key is not exportable. */
+    public static byte[] pkcs12CertificateOnly(CertificateWithKey certificate) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("certificate", certificate.certificate());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, new char[0]);
+            return out.toByteArray();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot write a test PKCS#12 store", e);
+        }
+    }
+
     public static Path writePkcs12(Path dir, String name, CertificateWithKey certificate, char[] password) {
         return write(dir.resolve(name), pkcs12(certificate, password));
     }
