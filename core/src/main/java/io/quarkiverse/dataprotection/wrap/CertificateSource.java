@@ -12,9 +12,11 @@ package io.quarkiverse.dataprotection.wrap;
 public interface CertificateSource {
 
     /**
-     * The certificates as last loaded, loading them on the first call.
+     * The certificates as last loaded, loading them on the first call. Call it once at start so that a broken
+     * configuration fails there; sources that load remotely do not retry a failed first load here, only in
+     * {@link #refresh()}.
      *
-     * @throws CertificateSourceException when the first load fails
+     * @throws CertificateSourceException when the first load fails, or failed and no refresh has succeeded since
      */
     CertificateSet certificates();
 

@@ -68,12 +68,8 @@ public final class CertificateXmlEncryptor implements KeyEncryptor {
 
     /** Encrypts with the source's current encryption certificate. */
     public CertificateXmlEncryptor(CertificateSource source) {
-        this(source, new SecureRandom());
-    }
-
-    CertificateXmlEncryptor(CertificateSource source, SecureRandom random) {
         this.source = Objects.requireNonNull(source, "source");
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = new SecureRandom();
     }
 
     /** Encrypts with this one certificate (its private key is not needed). */

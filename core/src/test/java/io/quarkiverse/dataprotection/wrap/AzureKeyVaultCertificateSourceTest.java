@@ -221,6 +221,23 @@ class AzureKeyVaultCertificateSourceTest {
     }
 
     @Test
+    void failedStart_isNotRetriedByLaterReads_onlyByRefresh() {
+        vault.addVersion(NAME, certA);
+        vault.failAlways(403);
+        AzureKeyVaultCertificateSource source = source(NAME);
+        assertThatThrownBy(source::certificates).isInstanceOf(CertificateSourceException.class);
+        int requests = vault.requests().size();
+
+        assertThatThrownBy(source::certificates).isInstanceOf(CertificateSourceException.class)
+                .hasMessageContaining("refresh()").hasMessageContaining("HTTP 403");
+        assertThat(vault.requests()).as("no I/O on the key-ring path").hasSize(requests);
+
+        vault.failAlways(0);
+        assertThat(source.refresh().encryptionCertificate().thumbprint()).isEqualTo(certA.thumbprint());
+        assertThat(source.certificates().encryptionCertificate().thumbprint()).isEqualTo(certA.thumbprint());
+    }
+
+    @Test
     void nonExportableKey_failsWithTheExportableHint() {
         vault.addNonExportableVersion(NAME, certA);
 
