@@ -165,6 +165,25 @@ class CertificateXmlEncryptionTest {
     }
 
     @Test
+    void indentedXmlWithWrappedBase64_asInFileSystemKeyFiles_decrypts() throws Exception {
+        // .NET's FileSystemXmlRepository saves indented XML; base64 may be wrapped by other writers.
+        String compact = dotNetStyleEncryptedData(certA);
+        String indented = compact.replace("><", ">\n    <");
+        java.util.regex.Matcher values = java.util.regex.Pattern.compile("<CipherValue>([^<]+)</CipherValue>")
+                .matcher(indented);
+        StringBuilder wrapped = new StringBuilder();
+        while (values.find()) {
+            String value = values.group(1).replaceAll("(.{76})", "$1\r\n      ");
+            values.appendReplacement(wrapped, "<CipherValue>\n      " + value + "\n    </CipherValue>");
+        }
+        values.appendTail(wrapped);
+
+        Element decrypted = EncryptedXmlDecryptor.of(certA).decrypt(XmlEncryptionSupport.parse(wrapped.toString()));
+
+        assertThat(toXml(decrypted)).contains("<value>VGhpcyBp");
+    }
+
+    @Test
     void tamperedCipherValue_failsWithoutSayingWhichCheckFailed() throws Exception {
         Element data = new CertificateXmlEncryptor(certA).encrypt(masterKey()).encryptedElement();
         Element cipherValue = (Element) data.getElementsByTagNameNS(XENC, "CipherValue").item(1);
