@@ -3,6 +3,8 @@ package io.quarkiverse.dataprotection.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +19,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
 import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 import io.quarkiverse.dataprotection.store.KeyStore;
 import io.quarkiverse.dataprotection.store.StoredElement;
@@ -81,6 +85,32 @@ class KeyReencryptionTest {
                 .addKeyDecryptor(EncryptedXmlDecryptor.of(certB)));
         assertThat(onlyB.createProtector("p").unprotect(underA)).isEqualTo("secret");
         assertThat(rotated.keyManager().reencryptKeys()).as("idempotent").isZero();
+    }
+
+    @Test
+    void fileSystemStore_endsWithOneFilePerKey_underTheNewCertificate(@TempDir Path dir) throws Exception {
+        FileSystemKeyStore files = new FileSystemKeyStore(dir);
+        CertificateSource a = CertificateSource.of(certA);
+        DataProtectionProvider before = DataProtectionProvider.builder().applicationName("reencrypt").keyStore(files)
+                .keyEncryptor(new CertificateXmlEncryptor(a)).addKeyDecryptor(new EncryptedXmlDecryptor(a))
+                .backgroundRefresh(false).build();
+        providers.add(before);
+        String underA = before.createProtector("p").protect("secret");
+        CertificateSource rotated = CertificateSource.of(new CertificateSet(certB, List.of(certA)));
+        DataProtectionProvider after = DataProtectionProvider.builder().applicationName("reencrypt").keyStore(files)
+                .keyEncryptor(new CertificateXmlEncryptor(rotated)).addKeyDecryptor(new EncryptedXmlDecryptor(rotated))
+                .backgroundRefresh(false).build();
+        providers.add(after);
+
+        assertThat(after.keyManager().reencryptKeys()).isEqualTo(1);
+
+        List<StoredElement> stored = files.readAll();
+        assertThat(stored).singleElement().satisfies(e -> assertThat(e.xml()).contains(base64(certB))
+                .doesNotContain(base64(certA)));
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml"))).hasSize(1);
+        }
+        assertThat(after.createProtector("p").unprotect(underA)).isEqualTo("secret");
     }
 
     @Test
