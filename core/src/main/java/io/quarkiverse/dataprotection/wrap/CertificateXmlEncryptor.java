@@ -135,9 +135,14 @@ public final class CertificateXmlEncryptor implements KeyEncryptor {
         return source.certificates().encryptionCertificate().describe();
     }
 
+    /** Never throws: when the certificates could not be loaded, says so instead of naming the certificate. */
     @Override
     public String description() {
-        return "X.509 " + encryptingCertificate() + " from " + source.description();
+        try {
+            return "X.509 " + encryptingCertificate() + " from " + source.description();
+        } catch (CertificateSourceException e) {
+            return "X.509 certificate from " + source.description() + " (not loaded)";
+        }
     }
 
     private byte[] transportKey(byte[] sessionKey, CertificateWithKey certificate) throws GeneralSecurityException {
