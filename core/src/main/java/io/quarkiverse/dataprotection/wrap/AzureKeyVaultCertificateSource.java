@@ -1,21 +1,16 @@
 package io.quarkiverse.dataprotection.wrap;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.CertificateClientBuilder;
 import com.azure.security.keyvault.certificates.models.CertificateProperties;
@@ -42,7 +37,7 @@ import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
  * <p>
  * Authentication: azure-identity's {@code DefaultAzureCredential} unless configured otherwise, so a managed identity
  * works with no secret in configuration; client secret and workload identity credentials can be chosen on the
- * {@link Builder}. Thread-safe.
+ * {@link AzureKeyVaultCertificateSourceBuilder}. Thread-safe.
  */
 public final class AzureKeyVaultCertificateSource extends CachingCertificateSource {
 
@@ -58,7 +53,7 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
     private final Map<String, CertificateWithKey> byVersion = new ConcurrentHashMap<>();
     private volatile String currentVersion;
 
-    private AzureKeyVaultCertificateSource(Builder builder) {
+    AzureKeyVaultCertificateSource(AzureKeyVaultCertificateSourceBuilder builder) {
         this.vaultUrl = builder.vaultUrl;
         this.certificateName = builder.certificateName;
         HttpClient http = builder.httpClient != null ? builder.httpClient : DefaultHttpClient.create();
@@ -79,8 +74,8 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
      * @param vaultUrl e.g. {@code https://my-vault.vault.azure.net}
      * @param certificateName the Key Vault certificate name
      */
-    public static Builder builder(String vaultUrl, String certificateName) {
-        return new Builder(vaultUrl, certificateName);
+    public static AzureKeyVaultCertificateSourceBuilder builder(String vaultUrl, String certificateName) {
+        return new AzureKeyVaultCertificateSourceBuilder(vaultUrl, certificateName);
     }
 
     @Override
@@ -190,8 +185,8 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
         int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
         return switch (status) {
             case 401 -> ". Check the credential (managed identity, client secret or workload identity)";
-            case 403 -> ". Grant the identity 'get' and 'list' on certificates and 'get' on secrets "
-                    + "(role 'Key Vault Certificate User' and 'Key Vault Secrets User')";
+            case 403 -> ". Grant the identity the RBAC role 'Key Vault Certificate User', or an access policy "
+                    + "with get and list on certificates and get on secrets";
             case 404 -> ". Check the vault URL and the certificate name";
             default -> "";
         };
@@ -207,103 +202,5 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
 
     private String what() {
         return "Azure Key Vault " + vaultUrl + " certificate '" + certificateName + "'";
-    }
-
-    /** Configures an {@link AzureKeyVaultCertificateSource}. Not thread-safe. */
-    public static final class Builder {
-
-        private final String vaultUrl;
-        private final String certificateName;
-        /** Built in {@link #build()} so that it uses the final HTTP client. */
-        private Function<HttpClient, TokenCredential> credential = http -> AzureCredentials.defaultCredential(null, http);
-        private HttpClient httpClient;
-        private RetryOptions retryOptions = retryOptions(3, Duration.ofMillis(800), Duration.ofSeconds(8));
-        private boolean disableChallengeResourceVerification;
-
-        private Builder(String vaultUrl, String certificateName) {
-            this.vaultUrl = requireText(vaultUrl, "vaultUrl");
-            if (!vaultUrl.startsWith("https://")) {
-                throw new IllegalArgumentException("The Key Vault URL must start with https://, was " + vaultUrl);
-            }
-            this.certificateName = requireText(certificateName, "certificateName");
-        }
-
-        /** Any azure-core credential; default azure-identity's {@code DefaultAzureCredential}. */
-        public Builder credential(TokenCredential credential) {
-            Objects.requireNonNull(credential, "credential");
-            this.credential = http -> credential;
-            return this;
-        }
-
-        /** {@code DefaultAzureCredential} with the client id of a user-assigned managed identity. */
-        public Builder managedIdentityClientId(String clientId) {
-            requireText(clientId, "managedIdentityClientId");
-            this.credential = http -> AzureCredentials.defaultCredential(clientId, http);
-            return this;
-        }
-
-        /** A service principal with a client secret. */
-        public Builder clientSecretCredential(String tenantId, String clientId, String clientSecret) {
-            requireText(tenantId, "tenantId");
-            requireText(clientId, "clientId");
-            requireText(clientSecret, "clientSecret");
-            this.credential = http -> AzureCredentials.clientSecret(tenantId, clientId, clientSecret, http);
-            return this;
-        }
-
-        /** Workload identity (e.g. AKS): a federated token file. */
-        public Builder workloadIdentityCredential(String tenantId, String clientId, String tokenFilePath) {
-            requireText(tenantId, "tenantId");
-            requireText(clientId, "clientId");
-            requireText(tokenFilePath, "tokenFilePath");
-            this.credential = http -> AzureCredentials.workloadIdentity(tenantId, clientId, tokenFilePath, http);
-            return this;
-        }
-
-        /**
-         * The HTTP transport of the Key Vault clients and the default credentials; default the JDK's
-         * {@code java.net.http.HttpClient} (azure-core-http-jdk-httpclient). In Quarkus, pass one built on the
-         * application's Vert.x instance.
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-            return this;
-        }
-
-        /** Retries of 429, 5xx and I/O failures: at most {@code maxRetries}, delays doubling from base to max. */
-        public Builder retry(int maxRetries, Duration baseDelay, Duration maxDelay) {
-            if (maxRetries < 0 || maxRetries > 10) {
-                throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
-            }
-            this.retryOptions = retryOptions(maxRetries, Objects.requireNonNull(baseDelay, "baseDelay"),
-                    Objects.requireNonNull(maxDelay, "maxDelay"));
-            return this;
-        }
-
-        /**
-         * Skips the check that the bearer challenge's resource matches the vault's domain. Only for emulators and
-         * test servers that do not run under {@code *.vault.azure.net}.
-         */
-        public Builder disableChallengeResourceVerification() {
-            this.disableChallengeResourceVerification = true;
-            return this;
-        }
-
-        /** Builds the source; no network traffic until the first {@link #certificates()} call. */
-        public AzureKeyVaultCertificateSource build() {
-            return new AzureKeyVaultCertificateSource(this);
-        }
-
-        private static RetryOptions retryOptions(int maxRetries, Duration baseDelay, Duration maxDelay) {
-            return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(maxRetries).setBaseDelay(baseDelay)
-                    .setMaxDelay(maxDelay));
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value;
-        }
     }
 }
