@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
+import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.KeyElement;
+import io.quarkiverse.dataprotection.keys.KeyXml;
 import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 import io.quarkiverse.dataprotection.store.StoredElement;
 
@@ -96,6 +99,46 @@ class CertificateEncryptionEndToEndTest {
         assertThat(after.createProtector("orders").unprotect(underA)).isEqualTo("old order");
         String underB = after.createProtector("orders").protect("new order");
         assertThat(after.createProtector("orders").unprotect(underB)).isEqualTo("new order");
+    }
+
+    @Test
+    void dotNetKeyFile_withRsa15EncryptedSecret_readsThroughKeyXml() throws Exception {
+        // A FileSystemXmlRepository file as .NET writes it with ProtectKeysWithCertificate: indented, the masterKey
+        // (its OuterXml, UTF-8) encrypted by EncryptedXml.Encrypt(element, certificate) with rsa-1_5.
+        String masterKey = "<masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/"
+                + "dataProtection\"><!-- Warning: the key below is in an unencrypted form. --><value>QEFCQ0RFRkdISU"
+                + "pLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+fw==</value></masterKey>";
+        String encryptedData = CertificateXmlEncryptionTest.dotNetStyleEncryptedData(certA, masterKey)
+                .replace("><", ">\n          <");
+        String keyFile = "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + "<key id=\"a5fc051e-6bf3-4fb8-b5e5-1e62193dbd37\" version=\"1\">\n"
+                + "  <creationDate>2024-03-08T00:52:28.2142468Z</creationDate>\n"
+                + "  <activationDate>2024-03-08T00:52:28.2059047Z</activationDate>\n"
+                + "  <expirationDate>2024-06-06T00:52:28.2059047Z</expirationDate>\n"
+                + "  <descriptor deserializerType=\"Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption."
+                + "ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer, Microsoft.AspNetCore."
+                + "DataProtection, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60\">\n"
+                + "    <descriptor>\n"
+                + "      <encryption algorithm=\"AES_192_CBC\" />\n"
+                + "      <validation algorithm=\"HMACSHA256\" />\n"
+                + "      <encryptedSecret decryptorType=\"Microsoft.AspNetCore.DataProtection.XmlEncryption."
+                + "EncryptedXmlDecryptor, Microsoft.AspNetCore.DataProtection, Version=8.0.0.0, Culture=neutral, "
+                + "PublicKeyToken=adb9793829ddae60\" xmlns=\"http://schemas.asp.net/2015/03/dataProtection\">\n"
+                + "        " + encryptedData + "\n"
+                + "      </encryptedSecret>\n"
+                + "    </descriptor>\n"
+                + "  </descriptor>\n"
+                + "</key>";
+
+        KeyElement key = (KeyElement) KeyXml.parse(keyFile);
+        KeyXml.KeyMaterial material = KeyXml.readDescriptor(key, List.of(EncryptedXmlDecryptor.of(certB, certA)));
+
+        assertThat(material.algorithms().encryption()).isEqualTo(EncryptionAlgorithm.AES_192_CBC);
+        byte[] expected = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            expected[i] = (byte) (0x40 + i);
+        }
+        assertThat(material.masterKey().exposeSecretBytes()).isEqualTo(expected);
     }
 
     private static byte[] der(CertificateWithKey certificate) {

@@ -240,12 +240,17 @@ class CertificateXmlEncryptionTest {
      * transport, AES-256-CBC, IV || ciphertext, ISO 10126 padding with random filler bytes.
      */
     static String dotNetStyleEncryptedData(CertificateWithKey recipient) throws Exception {
+        return dotNetStyleEncryptedData(recipient, MASTER_KEY_XML);
+    }
+
+    /** As {@link #dotNetStyleEncryptedData(CertificateWithKey)} for any plaintext element. */
+    static String dotNetStyleEncryptedData(CertificateWithKey recipient, String plaintextXml) throws Exception {
         SecureRandom random = new SecureRandom();
         byte[] aesKey = new byte[32];
         random.nextBytes(aesKey);
         byte[] iv = new byte[16];
         random.nextBytes(iv);
-        byte[] plaintext = MASTER_KEY_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] plaintext = plaintextXml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int pad = 16 - plaintext.length % 16;
         byte[] padded = Arrays.copyOf(plaintext, plaintext.length + pad);
         byte[] filler = new byte[pad - 1];
