@@ -146,6 +146,32 @@ class CertificateXmlEncryptionTest {
     }
 
     @Test
+    void producedXml_decryptsTheWayDotNetDecrypts() throws Exception {
+        // .NET: EncryptedXml.DecryptKey(cipher, rsa, useOAEP: algorithm == XmlEncRSAOAEPUrl) -> OaepSHA1; then
+        // AES-256-CBC with the first 16 bytes as IV and ISO10126 unpadding (only the last byte is read).
+        Element data = new CertificateXmlEncryptor(certA).encrypt(masterKey()).encryptedElement();
+        Element[] top = children(data);
+        Element encryptedKey = children(top[1])[0];
+        assertThat(children(encryptedKey)[0].getAttribute("Algorithm"))
+                .isEqualTo("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+        Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        rsa.init(Cipher.DECRYPT_MODE, certA.privateKey().orElseThrow(), new javax.crypto.spec.OAEPParameterSpec("SHA-1",
+                "MGF1", java.security.spec.MGF1ParameterSpec.SHA1, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+        byte[] aesKey = rsa.doFinal(Base64.getDecoder().decode(children(children(encryptedKey)[2])[0].getTextContent()));
+        byte[] cipherValue = Base64.getDecoder().decode(children(top[2])[0].getTextContent());
+        Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
+        aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new IvParameterSpec(cipherValue, 0, 16));
+        byte[] padded = aes.doFinal(cipherValue, 16, cipherValue.length - 16);
+        int pad = padded[padded.length - 1];
+        String plaintext = new String(padded, 0, padded.length - pad, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(aesKey).hasSize(32);
+        assertThat(pad).isBetween(1, 16);
+        assertThat(plaintext).startsWith("<masterKey").contains("requiresEncryption=\"true\"")
+                .contains("xmlns:p4=\"" + DP_NS + "\"").contains("<value>VGhpcyBp").endsWith("</masterKey>");
+    }
+
+    @Test
     void twoEncryptions_useFreshSessionKeysAndIvs() throws Exception {
         CertificateXmlEncryptor encryptor = new CertificateXmlEncryptor(certA);
         String first = toXml(encryptor.encrypt(masterKey()).encryptedElement());
