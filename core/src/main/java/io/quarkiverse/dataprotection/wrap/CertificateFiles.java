@@ -8,6 +8,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -39,7 +40,7 @@ final class CertificateFiles {
             store = KeyStore.getInstance("PKCS12");
             store.load(new ByteArrayInputStream(content), password);
         } catch (IOException | GeneralSecurityException e) {
-            String reason = e.getCause() instanceof java.security.UnrecoverableKeyException
+            String reason = e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")
                             ? "wrong password or corrupt file"
                             : "not a readable PKCS#12 store";

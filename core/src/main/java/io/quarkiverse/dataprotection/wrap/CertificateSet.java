@@ -3,6 +3,7 @@ package io.quarkiverse.dataprotection.wrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class CertificateSet {
 
     /** The decryption certificate with this thumbprint (upper- or lower-case hexadecimal). */
     public Optional<CertificateWithKey> findDecryptionCertificate(String thumbprint) {
-        return Optional.ofNullable(decryptionCertificates.get(thumbprint.toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(decryptionCertificates.get(thumbprint.toUpperCase(Locale.ROOT)));
     }
 
     @Override

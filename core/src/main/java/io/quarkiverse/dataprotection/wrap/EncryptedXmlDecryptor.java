@@ -12,6 +12,7 @@ import java.security.Key;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
             throw new KeyDecryptionException("A key decrypted with certificate " + certificate.thumbprint()
                     + " is not well-formed XML");
         } finally {
-            java.util.Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
