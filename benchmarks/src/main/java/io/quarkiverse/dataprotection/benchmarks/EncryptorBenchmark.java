@@ -41,6 +41,13 @@ public class EncryptorBenchmark {
     @Param({ "32", "1024", "16384" })
     public int size;
 
+    /**
+     * {@code secure} ({@link RandomSource#secure()}, what a provider uses) or, for diagnosis only, {@code zeros}: a
+     * source that leaves the key modifier and IV zero (16 master keys still rotate the subkeys), to measure the randomness inside a protect call ({@code -p random=secure,zeros}).
+     */
+    @Param({ "secure" })
+    public String random;
+
     private final Rotation rotation = new Rotation();
     private final AuthenticatedEncryptor[] encryptors = new AuthenticatedEncryptor[Rotation.COUNT];
     private final UUID[] keyIds = new UUID[Rotation.COUNT];
@@ -54,10 +61,10 @@ public class EncryptorBenchmark {
         EncryptionAlgorithm encryption = EncryptionAlgorithm.valueOf(algorithm);
         AlgorithmConfiguration algorithms = encryption.isGcm() ? AlgorithmConfiguration.gcm(encryption)
                 : new AlgorithmConfiguration(encryption, ValidationAlgorithm.HMACSHA256);
-        RandomSource random = RandomSource.secure();
+        RandomSource random = "zeros".equals(this.random) ? bytes -> { } : RandomSource.secure();
         byte[] template = PayloadFormat.aadTemplate(List.of("my-application", "Benchmarks.Purpose"));
         for (int i = 0; i < Rotation.COUNT; i++) {
-            encryptors[i] = AuthenticatedEncryptors.create(algorithms, Secret.random(64, random), random);
+            encryptors[i] = AuthenticatedEncryptors.create(algorithms, Secret.random(64, RandomSource.secure()), random);
             keyIds[i] = UUID.randomUUID();
             keyIndex.put(keyIds[i], i);
             aads[i] = PayloadFormat.aadFor(template, keyIds[i]);

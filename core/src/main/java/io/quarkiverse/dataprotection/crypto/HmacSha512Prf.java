@@ -28,6 +28,7 @@ final class HmacSha512Prf {
     private final MessageDigest innerStart;
     private final MessageDigest outerStart;
     private final byte[] innerHash = new byte[OUTPUT_SIZE];
+    private final byte[] intBuffer = new byte[4];
     private MessageDigest current;
 
     /** Keys a new PRF with {@code key}; the caller may wipe {@code key} afterwards. */
@@ -58,6 +59,15 @@ final class HmacSha512Prf {
 
     void update(byte value) {
         current.update(value);
+    }
+
+    /** Feeds {@code value} as 4 big-endian bytes, in one digest call rather than four single-byte ones. */
+    void updateInt(int value) {
+        intBuffer[0] = (byte) (value >>> 24);
+        intBuffer[1] = (byte) (value >>> 16);
+        intBuffer[2] = (byte) (value >>> 8);
+        intBuffer[3] = (byte) value;
+        current.update(intBuffer, 0, 4);
     }
 
     void update(byte[] bytes) {

@@ -67,21 +67,14 @@ public final class Sp800108CtrHmacSha512 {
         int bits = length * 8;
         for (int i = 1, written = 0; written < length; i++, written += PRF_OUTPUT_SIZE) {
             prf.begin();
-            updateInt(prf, i);
+            prf.updateInt(i);
             prf.update(label);
             prf.update((byte) 0);
             prf.update(header);
             prf.update(context, contextOffset, contextLength);
-            updateInt(prf, bits);
+            prf.updateInt(bits);
             prf.doFinal(out, written);
         }
-    }
-
-    private static void updateInt(HmacSha512Prf prf, int value) {
-        prf.update((byte) (value >>> 24));
-        prf.update((byte) (value >>> 16));
-        prf.update((byte) (value >>> 8));
-        prf.update((byte) value);
     }
 
     private static void checkLength(int length) {
