@@ -29,6 +29,9 @@ import org.redisson.client.codec.StringCodec;
  * it, and {@link #addIfVersion} appends atomically only if the list is unchanged. Java instances also announce
  * their changes on the channel {@link RedisKeyNames#changesChannel}; the message carries no key material.
  * <p>
+ * The least privilege it needs, as a Redis ACL for the default list key: {@code ~DataProtection-Keys
+ * &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem}.
+ * <p>
  * Values always go through {@link StringCodec} (UTF-8 text), never the client's default codec, which .NET may not
  * read. The store borrows the {@link RedissonClient}: it never shuts it down; whoever created it does.
  * <p>
@@ -146,6 +149,8 @@ public final class RedisKeyStore implements VersionedKeyStore {
         try {
             Long added = eval(RScript.Mode.READ_WRITE, ADD_IF_VERSION, RScript.ReturnType.INTEGER, expectedVersion,
                     xml, channel);
+            LOG.debugf("%s %s to the Redis list %s at version %s", added == 1L ? "Appended" : "Did not append",
+                    friendlyName, listKey, expectedVersion);
             return added == 1L;
         } catch (RuntimeException e) {
             throw failure("could not be appended to", e);
