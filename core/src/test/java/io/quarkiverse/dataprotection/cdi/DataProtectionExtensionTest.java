@@ -93,6 +93,19 @@ class DataProtectionExtensionTest {
     }
 
     @Test
+    void instanceInjection_andBlankProgrammaticLookup() {
+        try (CdiTestConfig config = CdiTestConfig.of(MEMORY);
+                WeldContainer container = weld(ProtectedBean.class).initialize()) {
+            ProtectedBean bean = container.select(ProtectedBean.class).get();
+            DataProtector lazy = bean.lazyProtector.get();
+            assertThat(bean.provider.createProtector("lazy").unprotect(lazy.protect("l"))).isEqualTo("l");
+
+            assertThatThrownBy(() -> container.select(DataProtector.class, Protector.Literal.of("a", " ")).get())
+                    .hasStackTraceContaining("blank purpose at position 1");
+        }
+    }
+
+    @Test
     void keyManager_isInjectable_andSeesTheKeyInUse() {
         try (CdiTestConfig config = CdiTestConfig.of(MEMORY);
                 WeldContainer container = weld(ProtectedBean.class).initialize()) {
