@@ -13,6 +13,7 @@ import io.quarkiverse.dataprotection.crypto.RandomSource;
 import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
 import io.quarkiverse.dataprotection.keys.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.KeyRingSettings;
 import io.quarkiverse.dataprotection.keys.XmlKeyManager;
 import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
 import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
@@ -49,6 +50,8 @@ public final class DataProtectionProviderBuilder {
     boolean autoGenerateKeys = true;
     boolean backgroundRefresh = true;
     Duration changePollPeriod = DEFAULT_CHANGE_POLL_PERIOD;
+    Duration keyRetention;
+    DataProtectionListener listener = DataProtectionListener.NONE;
 
     DataProtectionProviderBuilder() {
     }
@@ -150,6 +153,21 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
+     * Deletes keys that expired longer than {@code retention} ago (checked by the background refresh). Off by
+     * default, as in ASP.NET: data protected with a deleted key can never be unprotected again.
+     */
+    public DataProtectionProviderBuilder keyRetention(Duration retention) {
+        this.keyRetention = requirePositive(retention, "keyRetention");
+        return this;
+    }
+
+    /** Hears every operation and refresh, e.g. to count them as metrics. */
+    public DataProtectionProviderBuilder listener(DataProtectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
      * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
      * not ready until a refresh succeeds.
      *
@@ -167,14 +185,15 @@ public final class DataProtectionProviderBuilder {
                     + "protected payload. Configure a key encryptor (quarkus.data-protection.key-encryption.*) to "
                     + "encrypt them at rest", keyStore.description());
         }
-        KeyRingProvider keyRing = new KeyRingProvider(keyManager, keyPolicy, clock, refreshPeriod,
-                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh ? changePollPeriod : null);
+        KeyRingProvider keyRing = new KeyRingProvider(keyManager, new KeyRingSettings(keyPolicy, clock, refreshPeriod,
+                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh ? changePollPeriod : null, keyRetention,
+                listener));
         Key defaultKey = keyRing.current().defaultKey();
         LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
                 keyStore.description(), keyEncryptor == null ? "none" : keyEncryptor.description(),
                 applicationName == null ? "(none)" : applicationName,
                 defaultKey == null ? "none (not ready)" : defaultKey.id() + " expiring " + defaultKey.expirationDate());
-        return new KeyRingDataProtectionProvider(applicationName, keyRing, clock);
+        return new KeyRingDataProtectionProvider(applicationName, keyRing, clock, listener);
     }
 
     private static Duration requirePositive(Duration value, String name) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
+
 /**
  * Reads and changes the key ring in its store, with ASP.NET Core's {@code XmlKeyManager} semantics. Every change
  * is visible to every provider sharing the store once it refreshes; the local provider refreshes at once.
@@ -36,4 +38,21 @@ public interface KeyManager {
      * @return how many keys were deleted
      */
     int deleteKeys(Predicate<Key> shouldDelete);
+
+    /**
+     * Re-encrypts the master key of every stored key with the current key encryptor (after a certificate rotation,
+     * so that the old certificate can be retired; or to encrypt keys stored unencrypted), skipping keys the encryptor
+     * reports as already current ({@link KeyEncryptor#isCurrent}). Each key is rewritten by adding the new element
+     * first and only then removing the old one: the key is never missing from the store. Keys whose secret cannot
+     * be decrypted are left as they are.
+     * <p>
+     * Between the two steps the store holds the key twice. This library reads either copy, but ASP.NET's
+     * {@code XmlKeyManager} rejects a ring with a duplicate key id: a .NET application sharing the ring whose refresh
+     * falls in that instant fails the one call that triggered it and keeps its cached ring for two more minutes; one
+     * with no ring yet fails until the window has passed. Run this when .NET applications are not starting.
+     *
+     * @return how many keys were re-encrypted
+     * @throws IllegalStateException when no key encryptor is configured
+     */
+    int reencryptKeys();
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.store.VersionedKeyStore;
 
 /**
@@ -42,6 +43,8 @@ public final class KeyRingProvider implements AutoCloseable {
     private final Duration refreshPeriod;
     private final long unknownKeyRefreshNanos;
     private final boolean autoGenerateKeys;
+    private final Duration keyRetention;
+    private final DataProtectionListener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService scheduler;
     private AutoCloseable subscription;
@@ -51,27 +54,19 @@ public final class KeyRingProvider implements AutoCloseable {
     private volatile String lastRefreshError;
     private volatile int unreadableElements;
     private volatile boolean keysSeen;
+    private volatile String fault;
     private volatile long lastUnknownKeyRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    public KeyRingProvider(XmlKeyManager keyManager, KeyPolicy policy, Clock clock, Duration refreshPeriod,
-            Duration unknownKeyRefreshInterval, boolean autoGenerateKeys, boolean backgroundRefresh) {
-        this(keyManager, policy, clock, refreshPeriod, unknownKeyRefreshInterval, autoGenerateKeys,
-                backgroundRefresh ? Duration.ofSeconds(1) : null);
-    }
-
-    /**
-     * @param changePollPeriod when not {@code null}, refresh in the background every refresh period, and, for a
-     *        {@link VersionedKeyStore}, poll its version this often and listen to its change notifications, so
-     *        another instance's change is seen within about this period
-     */
-    public KeyRingProvider(XmlKeyManager keyManager, KeyPolicy policy, Clock clock, Duration refreshPeriod,
-            Duration unknownKeyRefreshInterval, boolean autoGenerateKeys, Duration changePollPeriod) {
+    public KeyRingProvider(XmlKeyManager keyManager, KeyRingSettings settings) {
         this.keyManager = Objects.requireNonNull(keyManager, "keyManager");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.refreshPeriod = Objects.requireNonNull(refreshPeriod, "refreshPeriod");
-        this.unknownKeyRefreshNanos = unknownKeyRefreshInterval.toNanos();
-        this.autoGenerateKeys = autoGenerateKeys;
+        this.policy = settings.policy();
+        this.clock = settings.clock();
+        this.refreshPeriod = settings.refreshPeriod();
+        this.unknownKeyRefreshNanos = settings.unknownKeyRefreshInterval().toNanos();
+        this.autoGenerateKeys = settings.autoGenerateKeys();
+        this.keyRetention = settings.keyRetention();
+        this.listener = settings.listener();
+        Duration changePollPeriod = settings.changePollPeriod();
         keyManager.onChange(this::keyManagerChanged);
         if (changePollPeriod != null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -167,9 +162,42 @@ public final class KeyRingProvider implements AutoCloseable {
     private void backgroundRefresh() {
         try {
             refresh();
+            if (keyRetention != null) {
+                deleteExpiredKeys();
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected failure of the background key ring refresh");
         }
+    }
+
+    /**
+     * Deletes keys expired longer than the retention period (off unless configured, as in ASP.NET). Only in the
+     * background, after a successful read, and never the default key.
+     */
+    private void deleteExpiredKeys() {
+        Snapshot s = snapshot;
+        if (s == null || lastRefreshError != null) {
+            return;
+        }
+        Instant cutoff = clock.instant().minus(keyRetention);
+        Key defaultKey = s.ring.defaultKey();
+        boolean due = s.ring.keys().stream().anyMatch(k -> k.expirationDate().isBefore(cutoff) && k != defaultKey);
+        if (due) {
+            int deleted = keyManager.deleteKeys(k -> k.expirationDate().isBefore(cutoff)
+                    && (defaultKey == null || !k.id().equals(defaultKey.id())));
+            LOG.infof("Retention: deleted %d key(s) expired before %s", deleted, cutoff);
+        }
+    }
+
+    /**
+     * Accepts that the key store was emptied on purpose: the fail-closed guard is lifted and the next read may
+     * create a key. For operators, after they have checked why the store is empty.
+     */
+    public KeyRing acceptEmptyStore() {
+        keysSeen = false;
+        fault = null;
+        LOG.warnf("Operator accepted an empty key store %s: a new key ring will be started", keyManager.store().description());
+        return refresh();
     }
 
     private void keyManagerChanged() {
@@ -188,11 +216,13 @@ public final class KeyRingProvider implements AutoCloseable {
             return;
         }
         if (read.keys().isEmpty() && keysSeen) {
-            failed(now, previous, "The key store " + keyManager.store().description()
-                    + " returned no keys although keys were read from it before; keeping the cached key ring and "
-                    + "creating no key (fail closed). If the store was emptied on purpose, restart the application", null);
+            fault = "The key store " + keyManager.store().description() + " returned no keys although keys were read "
+                    + "from it before; no key is created (fail closed) until keys reappear or an operator accepts the "
+                    + "empty store";
+            failed(now, previous, fault, null);
             return;
         }
+        fault = null;
         KeyResolution resolution = policy.resolve(now, read.keys());
         lastRefreshError = null;
         if (resolution.shouldGenerateNewKey() && autoGenerateKeys) {
@@ -203,6 +233,7 @@ public final class KeyRingProvider implements AutoCloseable {
         keysSeen |= !keys.isEmpty();
         unreadableElements = read.unreadableElements();
         lastSuccessfulRefresh = now;
+        listener.onKeyRingRefresh(true);
         snapshot = resolved(now, keys, resolution, now.plus(refreshPeriod), read.version());
         logDefaultKeyChange(previous, snapshot);
     }
@@ -239,6 +270,7 @@ public final class KeyRingProvider implements AutoCloseable {
 
     private void failed(Instant now, Snapshot previous, String message, RuntimeException cause) {
         lastRefreshError = message;
+        listener.onKeyRingRefresh(false);
         if (cause != null && LOG.isDebugEnabled()) {
             LOG.debug(message, cause);
         }
@@ -294,7 +326,7 @@ public final class KeyRingProvider implements AutoCloseable {
         return new KeyRingStatus(keyManager.store().description(), ring.keys().size(),
                 Optional.ofNullable(defaultKey).map(Key::id), Optional.ofNullable(defaultKey).map(Key::expirationDate),
                 nextActivation, Optional.ofNullable(lastSuccessfulRefresh), Optional.ofNullable(lastRefreshError),
-                unusable, unreadableElements);
+                unusable, unreadableElements, Optional.ofNullable(fault));
     }
 
     /** The key manager this ring reads and writes through. */

@@ -18,14 +18,16 @@ import java.util.UUID;
  * @param lastRefreshError the message of the last failed refresh, when the last refresh failed
  * @param unusableKeys a line per key that cannot be used (its id and why)
  * @param unreadableElements how many stored elements could not be parsed (reported, never deleted)
+ * @param fault a condition that makes the ring untrustworthy although it may still serve from cache (such as a
+ *        store that suddenly reads empty); the application should not be considered ready while it holds
  */
 public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKeyId,
         Optional<Instant> defaultKeyExpiration, Optional<Instant> nextKeyActivation,
         Optional<Instant> lastSuccessfulRefresh, Optional<String> lastRefreshError, List<String> unusableKeys,
-        int unreadableElements) {
+        int unreadableElements, Optional<String> fault) {
 
-    /** Whether new data can be protected: there is a usable default key. */
+    /** Whether the ring is healthy: there is a usable default key and no {@linkplain #fault() fault}. */
     public boolean isReady() {
-        return defaultKeyId.isPresent();
+        return defaultKeyId.isPresent() && fault.isEmpty();
     }
 }

@@ -265,6 +265,19 @@ public final class XmlKeyManager implements KeyManager {
         return deletedIds.size();
     }
 
+    @Override
+    public int reencryptKeys() {
+        if (encryptor == null) {
+            throw new IllegalStateException("Cannot re-encrypt the keys in " + store.description()
+                    + ": no key encryptor is configured");
+        }
+        int rewritten = KeyReencryption.reencrypt(store, encryptor, decryptors);
+        if (rewritten > 0) {
+            onChange.run();
+        }
+        return rewritten;
+    }
+
     /**
      * One read of the store.
      *

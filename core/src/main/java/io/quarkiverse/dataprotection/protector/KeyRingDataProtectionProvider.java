@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.keys.KeyManager;
@@ -22,8 +23,11 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
     private final String applicationName;
     private final KeyRingProvider keyRing;
     private final Clock clock;
+    private final DataProtectionListener listener;
 
-    public KeyRingDataProtectionProvider(String applicationName, KeyRingProvider keyRing, Clock clock) {
+    public KeyRingDataProtectionProvider(String applicationName, KeyRingProvider keyRing, Clock clock,
+            DataProtectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.applicationName = applicationName;
         this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -39,7 +43,7 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
         for (String sub : subPurposes) {
             chain.add(requirePurpose(sub));
         }
-        return new KeyRingDataProtector(keyRing, chain, clock);
+        return new KeyRingDataProtector(keyRing, chain, clock, listener);
     }
 
     private static String requirePurpose(String purpose) {

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.DataProtectionListener;
+import io.quarkiverse.dataprotection.DataProtectionListener.Failure;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.TimeLimitedDataProtector;
 import io.quarkiverse.dataprotection.UnprotectResult;
@@ -30,10 +32,12 @@ final class KeyRingDataProtector implements DataProtector {
     private final List<String> purposes;
     private final byte[] aadTemplate;
     private final Clock clock;
+    private final DataProtectionListener listener;
     private volatile CachedAad cachedAad;
 
-    KeyRingDataProtector(KeyRingProvider keyRing, List<String> purposes, Clock clock) {
+    KeyRingDataProtector(KeyRingProvider keyRing, List<String> purposes, Clock clock, DataProtectionListener listener) {
         this.keyRing = keyRing;
+        this.listener = listener;
         this.purposes = List.copyOf(purposes);
         this.aadTemplate = PayloadFormat.aadTemplate(this.purposes);
         this.clock = clock;
@@ -47,7 +51,7 @@ final class KeyRingDataProtector implements DataProtector {
         List<String> chain = new ArrayList<>(purposes.size() + 1);
         chain.addAll(purposes);
         chain.add(purpose);
-        return new KeyRingDataProtector(keyRing, chain, clock);
+        return new KeyRingDataProtector(keyRing, chain, clock, listener);
     }
 
     @Override
@@ -55,12 +59,14 @@ final class KeyRingDataProtector implements DataProtector {
         Objects.requireNonNull(plaintext, "plaintext");
         Key key = keyRing.current().defaultKey();
         if (key == null) {
+            listener.onFailure(Failure.NO_DEFAULT_KEY);
             throw new DataProtectionException("No key can protect data: the key ring of "
                     + keyRing.keyManager().store().description()
                     + " has no usable default key (see the data-protection health check for why)");
         }
         byte[] payload = key.encryptor().encrypt(plaintext, aadFor(key.id()), PayloadFormat.HEADER_SIZE, 0);
         PayloadFormat.writeHeader(payload, key.id());
+        listener.onProtect();
         return payload;
     }
 
@@ -77,7 +83,7 @@ final class KeyRingDataProtector implements DataProtector {
     private UnprotectResult unprotect(byte[] payload, boolean ignoreRevocationErrors) {
         Objects.requireNonNull(payload, "protectedData");
         if (!PayloadFormat.hasMagicHeader(payload)) {
-            throw DataProtectionException.invalidPayload();
+            throw failure(Failure.INVALID_PAYLOAD, DataProtectionException.invalidPayload());
         }
         UUID keyId = PayloadFormat.readKeyId(payload);
         KeyRing ring = keyRing.current();
@@ -86,20 +92,33 @@ final class KeyRingDataProtector implements DataProtector {
             ring = keyRing.refreshForUnknownKey(keyId);
             key = ring.find(keyId);
             if (key == null) {
-                throw new DataProtectionException("The key " + keyId + " was not found in the key ring");
+                throw failure(Failure.UNKNOWN_KEY,
+                        new DataProtectionException("The key " + keyId + " was not found in the key ring"));
             }
         }
         if (key.isRevoked() && !ignoreRevocationErrors) {
-            throw new DataProtectionException("The key " + keyId + " has been revoked");
+            throw failure(Failure.REVOKED_KEY, new DataProtectionException("The key " + keyId + " has been revoked"));
         }
         if (!key.canEncrypt()) {
-            throw new DataProtectionException("The key " + keyId + " cannot be used: " + key.unusableReason().orElse(""));
+            throw failure(Failure.UNUSABLE_KEY, new DataProtectionException(
+                    "The key " + keyId + " cannot be used: " + key.unusableReason().orElse("")));
         }
-        byte[] plaintext = key.encryptor().decrypt(payload, PayloadFormat.HEADER_SIZE,
-                payload.length - PayloadFormat.HEADER_SIZE, aadFor(keyId));
+        byte[] plaintext;
+        try {
+            plaintext = key.encryptor().decrypt(payload, PayloadFormat.HEADER_SIZE,
+                    payload.length - PayloadFormat.HEADER_SIZE, aadFor(keyId));
+        } catch (DataProtectionException e) {
+            throw failure(Failure.INVALID_PAYLOAD, e);
+        }
+        listener.onUnprotect();
         Key defaultKey = ring.defaultKey();
         boolean requiresMigration = key.isRevoked() || defaultKey == null || !defaultKey.id().equals(keyId);
         return new UnprotectResult(plaintext, requiresMigration, key.isRevoked());
+    }
+
+    private DataProtectionException failure(Failure reason, DataProtectionException e) {
+        listener.onFailure(reason);
+        return e;
     }
 
     private byte[] aadFor(UUID keyId) {
@@ -119,7 +138,7 @@ final class KeyRingDataProtector implements DataProtector {
 
     @Override
     public TimeLimitedDataProtector toTimeLimited(Clock clock) {
-        return new TimeLimitedProtector(this, clock);
+        return new TimeLimitedProtector(this, clock, listener);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.ExpiredPayloadException;
 import io.quarkiverse.dataprotection.TimeLimitedDataProtector;
@@ -29,16 +30,18 @@ final class TimeLimitedProtector implements TimeLimitedDataProtector {
     private final DataProtector base;
     private final DataProtector inner;
     private final Clock clock;
+    private final DataProtectionListener listener;
 
-    TimeLimitedProtector(DataProtector base, Clock clock) {
+    TimeLimitedProtector(DataProtector base, Clock clock, DataProtectionListener listener) {
         this.base = base;
+        this.listener = listener;
         this.inner = base.createProtector(PURPOSE);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public TimeLimitedDataProtector createProtector(String purpose) {
-        return new TimeLimitedProtector(base.createProtector(purpose), clock);
+        return new TimeLimitedProtector(base.createProtector(purpose), clock, listener);
     }
 
     @Override
@@ -81,6 +84,7 @@ final class TimeLimitedProtector implements TimeLimitedDataProtector {
         }
         Instant expiration = fromTicks(ticks);
         if (clock.instant().isAfter(expiration)) {
+            listener.onFailure(DataProtectionListener.Failure.EXPIRED);
             throw new ExpiredPayloadException(expiration);
         }
         byte[] data = new byte[withHeader.length - 8];

@@ -20,14 +20,18 @@ import org.redisson.client.codec.StringCodec;
  * <li>{@link #add} appends with {@code RPUSH <list> <xml>}: one list entry per key or revocation element, in
  * UTF-8;</li>
  * <li>{@link #readAll} is {@code LRANGE <list> 0 -1} (in a script, so it runs on the master): every entry, in the
- * order pushed, each with a
- * {@code null} {@linkplain StoredElement#name() name} (the entry itself is its handle);</li>
+ * order pushed, each with a {@code null} {@linkplain StoredElement#name() name} (the entry itself is its
+ * handle);</li>
  * <li>{@link #remove} is {@code LREM <list> 1 <xml>} per element: exactly one entry equal to it.</li>
  * </ul>
  * As a {@link VersionedKeyStore}, its version is {@code <length>:<SHA-1 of the length-prefixed entries>}, computed
  * by a Lua script on the server from the list alone, so any change by anyone (a .NET application included) changes
- * it, and {@link #addIfVersion} appends atomically only if the list is unchanged. Java instances also announce
+ * it, and {@link #addIfVersion} appends atomically only if the list is unchanged. Computing it reads the whole list
+ * on the server (a few kilobytes for a typical ring), cheap enough to poll every second. Java instances also announce
  * their changes on the channel {@link RedisKeyNames#changesChannel}; the message carries no key material.
+ * <p>
+ * The least privilege it needs, as a Redis ACL for the default list key: {@code ~DataProtection-Keys
+ * &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem}.
  * <p>
  * Values always go through {@link StringCodec} (UTF-8 text), never the client's default codec, which .NET may not
  * read. The store borrows the {@link RedissonClient}: it never shuts it down; whoever created it does.
@@ -99,7 +103,7 @@ public final class RedisKeyStore implements VersionedKeyStore {
     @Override
     public List<StoredElement> readAll() {
         try {
-            List<String> entries = eval(MASTER, READ_ALL, RScript.ReturnType.MULTI);
+            List<String> entries = eval(READ_ALL, RScript.ReturnType.MULTI);
             return elements(entries);
         } catch (RuntimeException e) {
             throw failure("could not be read", e);
@@ -109,7 +113,7 @@ public final class RedisKeyStore implements VersionedKeyStore {
     @Override
     public VersionedElements readVersioned() {
         try {
-            List<Object> reply = eval(MASTER, READ_VERSIONED, RScript.ReturnType.MULTI);
+            List<Object> reply = eval(READ_VERSIONED, RScript.ReturnType.MULTI);
             List<String> entries = new ArrayList<>(reply.size() - 1);
             for (Object entry : reply.subList(1, reply.size())) {
                 entries.add((String) entry);
@@ -123,7 +127,7 @@ public final class RedisKeyStore implements VersionedKeyStore {
     @Override
     public String version() {
         try {
-            return eval(MASTER, READ_VERSION, RScript.ReturnType.VALUE);
+            return eval(READ_VERSION, RScript.ReturnType.VALUE);
         } catch (RuntimeException e) {
             throw failure("could not be read", e);
         }
@@ -133,7 +137,8 @@ public final class RedisKeyStore implements VersionedKeyStore {
     public void add(String xml, String friendlyName) {
         Objects.requireNonNull(xml, "xml");
         try {
-            eval(RScript.Mode.READ_WRITE, ADD, RScript.ReturnType.INTEGER, xml, channel);
+            eval(ADD, RScript.ReturnType.INTEGER, xml, channel);
+            LOG.debugf("Appended %s to the Redis list %s", friendlyName, listKey);
         } catch (RuntimeException e) {
             throw failure("could not be appended to", e);
         }
@@ -144,8 +149,10 @@ public final class RedisKeyStore implements VersionedKeyStore {
         Objects.requireNonNull(expectedVersion, "expectedVersion");
         Objects.requireNonNull(xml, "xml");
         try {
-            Long added = eval(RScript.Mode.READ_WRITE, ADD_IF_VERSION, RScript.ReturnType.INTEGER, expectedVersion,
+            Long added = eval(ADD_IF_VERSION, RScript.ReturnType.INTEGER, expectedVersion,
                     xml, channel);
+            LOG.debugf("%s %s to the Redis list %s at version %s", added == 1L ? "Appended" : "Did not append",
+                    friendlyName, listKey, expectedVersion);
             return added == 1L;
         } catch (RuntimeException e) {
             throw failure("could not be appended to", e);
@@ -164,7 +171,9 @@ public final class RedisKeyStore implements VersionedKeyStore {
             arguments[i++] = element.xml();
         }
         try {
-            eval(RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.INTEGER, arguments);
+            Long removed = eval(REMOVE, RScript.ReturnType.INTEGER, arguments);
+            LOG.debugf("Removed %s of %s elements from the Redis list %s", String.valueOf(removed),
+                    String.valueOf(elements.size()), listKey);
         } catch (RuntimeException e) {
             throw failure("could not be changed", e);
         }
@@ -204,8 +213,8 @@ public final class RedisKeyStore implements VersionedKeyStore {
         return "RedisKeyStore[" + description() + "]";
     }
 
-    private <R> R eval(RScript.Mode mode, String script, RScript.ReturnType returnType, Object... arguments) {
-        return client.getScript(StringCodec.INSTANCE).eval(listKey, mode, script, returnType, List.of(listKey),
+    private <R> R eval(String script, RScript.ReturnType returnType, Object... arguments) {
+        return client.getScript(StringCodec.INSTANCE).eval(listKey, MASTER, script, returnType, List.of(listKey),
                 arguments);
     }
 

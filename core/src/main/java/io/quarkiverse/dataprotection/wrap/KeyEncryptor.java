@@ -20,4 +20,13 @@ public interface KeyEncryptor {
 
     /** Names this encryptor for logs and health data (e.g. the certificate's thumbprint); never a secret. */
     String description();
+
+    /**
+     * Whether {@code encryptedElement} (the child of a stored {@code <encryptedSecret>}) is already encrypted as
+     * this encryptor encrypts now, e.g. to its current certificate; re-encryption skips such keys. The default,
+     * {@code false}, makes re-encryption rewrite every key.
+     */
+    default boolean isCurrent(Element encryptedElement) {
+        return false;
+    }
 }

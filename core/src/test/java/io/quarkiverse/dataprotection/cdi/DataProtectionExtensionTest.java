@@ -93,6 +93,19 @@ class DataProtectionExtensionTest {
     }
 
     @Test
+    void instanceInjection_andBlankProgrammaticLookup() {
+        try (CdiTestConfig config = CdiTestConfig.of(MEMORY);
+                WeldContainer container = weld(ProtectedBean.class).initialize()) {
+            ProtectedBean bean = container.select(ProtectedBean.class).get();
+            DataProtector lazy = bean.lazyProtector.get();
+            assertThat(bean.provider.createProtector("lazy").unprotect(lazy.protect("l"))).isEqualTo("l");
+
+            assertThatThrownBy(() -> container.select(DataProtector.class, Protector.Literal.of("a", " ")).get())
+                    .hasStackTraceContaining("blank purpose at position 1");
+        }
+    }
+
+    @Test
     void keyManager_isInjectable_andSeesTheKeyInUse() {
         try (CdiTestConfig config = CdiTestConfig.of(MEMORY);
                 WeldContainer container = weld(ProtectedBean.class).initialize()) {
@@ -125,6 +138,14 @@ class DataProtectionExtensionTest {
     }
 
     @Test
+    void applicationNotInjectingDataProtection_isNotBotheredByItsConfiguration() {
+        try (CdiTestConfig config = CdiTestConfig.of(Map.of("quarkus.data-protection.key-store", "mongo"));
+                WeldContainer container = weld(UnrelatedBean.class).initialize()) {
+            assertThat(container.select(UnrelatedBean.class).get()).isNotNull();
+        }
+    }
+
+    @Test
     void fileStore_writesKeysToTheConfiguredDirectory(@TempDir Path directory) throws Exception {
         Path keys = directory.resolve("keys");
         try (CdiTestConfig config = CdiTestConfig.of(Map.of(
@@ -135,8 +156,8 @@ class DataProtectionExtensionTest {
             assertThat(bean.fieldProtector.unprotect(bean.fieldProtector.protect("x"))).isEqualTo("x");
         }
         try (Stream<Path> files = Files.list(keys)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml"))).singleElement().asString()
-                    .startsWith("key-").endsWith(".xml");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".xml")))
+                    .singleElement().asString().startsWith("key-");
         }
     }
 

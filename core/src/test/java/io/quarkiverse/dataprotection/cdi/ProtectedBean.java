@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.cdi;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
@@ -15,6 +16,10 @@ public class ProtectedBean {
     @Inject
     @Protector("field")
     DataProtector fieldProtector;
+
+    @Inject
+    @Protector("lazy")
+    Instance<DataProtector> lazyProtector;
 
     @Inject
     DataProtectionProvider provider;

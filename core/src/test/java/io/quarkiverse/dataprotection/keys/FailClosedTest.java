@@ -12,6 +12,8 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.FaultyKeyStore;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 
 class FailClosedTest {
 
@@ -63,6 +65,31 @@ class FailClosedTest {
             assertThat(protector.unprotect(before)).containsExactly(1);
             assertThat(store.adds.get()).isEqualTo(adds);
             assertThat(provider.status().lastRefreshError()).get().asString().contains("returned no keys");
+            assertThat(provider.status().fault()).get().asString().contains("returned no keys");
+            assertThat(provider.status().isReady()).as("a suddenly empty ring is a fault").isFalse();
+
+            store.mode(FaultyKeyStore.Mode.WORKING);
+            clock.advance(Duration.ofMinutes(2));
+            protector.protect(new byte[] { 3 });
+            assertThat(provider.status().isReady()).as("keys are back").isTrue();
+            assertThat(provider.status().fault()).isEmpty();
+        }
+    }
+
+    @Test
+    void emptiedStore_staysAFault_untilAnOperatorAcceptsIt() {
+        InMemoryKeyStore backing = new InMemoryKeyStore();
+        try (DataProtectionProvider provider = DataProtectionProvider.builder().keyStore(backing).clock(clock)
+                .refreshPeriod(Duration.ofMinutes(1)).backgroundRefresh(false).build()) {
+            backing.remove(backing.readAll()); // FLUSHALL
+            clock.advance(Duration.ofMinutes(2));
+            provider.createProtector("p").protect(new byte[] { 1 });
+            assertThat(backing.readAll()).as("no key minted").isEmpty();
+            assertThat(provider.status().isReady()).isFalse();
+
+            ((KeyRingDataProtectionProvider) provider).keyRing().acceptEmptyStore();
+            assertThat(backing.readAll()).hasSize(1);
+            assertThat(provider.status().isReady()).isTrue();
         }
     }
 

@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.testing.RedisCluster;
 import io.quarkiverse.dataprotection.testing.RedisSentinelGroup;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 
-/** The store through Redisson's sentinel and cluster modes, against real sentinel and cluster deployments. */
+/** The store and providers through Redisson's sentinel and cluster modes, against real deployments. */
 class RedisKeyStoreModesTest {
 
     @Test
-    void sentinel_singleSentinel_storeRoundTripsOnTheMaster_andAfterAFailover() {
+    void sentinel_singleSentinel_storeRoundTripsOnTheMaster_andAfterAFailover_andProvidersShareOneKey() throws Exception {
         try (RedisSentinelGroup group = RedisServers.sentinel()) {
             RedisConnectionSettings settings = RedisConnectionSettings.sentinel(group.masterName(),
                     List.of(group.sentinelUri()));
@@ -43,10 +49,40 @@ class RedisKeyStoreModesTest {
                         .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
                 assertThat(store.readAll()).extracting(StoredElement::xml)
                         .containsExactly(RedisKeyStoreTest.REVOCATION, RedisKeyStoreTest.KEY_2);
+
+                twoProvidersStartingTogetherShareOneKey(settings,
+                        () -> group.currentMaster().lrange("shop-keys"));
             } finally {
                 client.shutdown();
             }
         }
+    }
+
+    /** Two providers on separate clients, started at the same moment, create one key and read each other's payloads. */
+    private static void twoProvidersStartingTogetherShareOneKey(RedisConnectionSettings settings,
+            Supplier<List<?>> rawList) throws Exception {
+        RedissonClient a = RedissonClients.create(settings);
+        RedissonClient b = RedissonClients.create(settings);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<DataProtectionProvider> startA = pool.submit(() -> provider(a));
+            Future<DataProtectionProvider> startB = pool.submit(() -> provider(b));
+            try (DataProtectionProvider providerA = startA.get(30, TimeUnit.SECONDS);
+                    DataProtectionProvider providerB = startB.get(30, TimeUnit.SECONDS)) {
+                assertThat(rawList.get()).hasSize(1);
+                String payload = providerA.createProtector("cart").protect("x");
+                assertThat(providerB.createProtector("cart").unprotect(payload)).isEqualTo("x");
+            }
+        } finally {
+            pool.shutdownNow();
+            a.shutdown();
+            b.shutdown();
+        }
+    }
+
+    private static DataProtectionProvider provider(RedissonClient client) {
+        return DataProtectionProvider.builder().applicationName("shop")
+                .keyStore(new RedisKeyStore(client, "shop-keys")).build();
     }
 
     /** Retries an operation that fails while the client switches to the new master. */
@@ -65,7 +101,7 @@ class RedisKeyStoreModesTest {
     }
 
     @Test
-    void cluster_storeRoundTrips_andConditionalAppendWorks() {
+    void cluster_storeRoundTrips_andConditionalAppendWorks_andProvidersShareOneKey() throws Exception {
         try (RedisCluster cluster = RedisServers.cluster()) {
             RedissonClient client = RedissonClients.create(RedisConnectionSettings.cluster(cluster.uris()));
             try {
@@ -84,6 +120,9 @@ class RedisKeyStoreModesTest {
                 assertThat(store.addIfVersion(version, RedisKeyStoreTest.KEY_2, "key-2")).isTrue();
                 assertThat(store.addIfVersion(version, RedisKeyStoreTest.REVOCATION, "revocation")).isFalse();
                 assertThat(store.readVersioned().version()).isEqualTo(store.version()).isNotEqualTo(version);
+
+                twoProvidersStartingTogetherShareOneKey(RedisConnectionSettings.cluster(cluster.uris()),
+                        () -> (List<?>) cluster.command("LRANGE", "shop-keys", "0", "-1"));
             } finally {
                 client.shutdown();
             }

@@ -134,6 +134,11 @@ class RedisVersionedKeyStoreTest {
         } finally {
             subscription.close();
         }
+        // Unsubscribing is asynchronous.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!List.of().equals(redis.command("PUBSUB", "CHANNELS", "*")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(redis.command("PUBSUB", "CHANNELS", "*")).isEqualTo(List.of());
     }
 

@@ -29,8 +29,8 @@ final class Leftovers {
 
     private static void killAll() {
         LIVE.forEach((server, process) -> {
-            RedisServer.destroyTree(process);
-            RedisServer.deleteDirectory(server.directory());
+            RedisProcesses.destroyTree(process);
+            RedisProcesses.deleteDirectory(server.directory());
         });
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * One real {@code redis-server} (or {@code redis-sentinel}) process, bound to 127.0.0.1 on its own port, with its
@@ -65,7 +64,7 @@ public final class RedisServer implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = FreePorts.pick(clusterBus);
-            Path directory = createDirectory(name);
+            Path directory = RedisProcesses.createDirectory(name);
             RedisServer server = new RedisServer(kind, port, directory, extraConfig.apply(port));
             try {
                 server.startProcess();
@@ -155,7 +154,7 @@ public final class RedisServer implements AutoCloseable {
     /** Kills the server at once (SIGKILL), as a crash would; keeps its port and directory for a restart. */
     public synchronized void kill() {
         if (process != null) {
-            destroyTree(process);
+            RedisProcesses.destroyTree(process);
             awaitExit(Duration.ofSeconds(5));
         }
     }
@@ -179,7 +178,7 @@ public final class RedisServer implements AutoCloseable {
         stop();
         kill();
         Leftovers.forget(this);
-        deleteDirectory(directory);
+        RedisProcesses.deleteDirectory(directory);
     }
 
     private synchronized void startProcess() {
@@ -202,7 +201,7 @@ public final class RedisServer implements AutoCloseable {
             List<String> command = kind == Kind.SENTINEL
                     ? RedisExecutables.sentinelCommand(config)
                     : List.of(RedisExecutables.redisServer().toString(), config.toString());
-            process = new ProcessBuilder(watchdog(command))
+            process = new ProcessBuilder(RedisProcesses.watchdog(command))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -214,33 +213,13 @@ public final class RedisServer implements AutoCloseable {
         awaitPong(log);
     }
 
-    /**
-     * Wraps the command in a shell that SIGKILLs Redis as soon as its standard input, a pipe from this JVM, closes:
-     * the kernel closes it when the JVM dies, even by SIGKILL, when no shutdown hook runs. So a test server never
-     * outlives the JVM that started it.
-     */
-    private static List<String> watchdog(List<String> command) {
-        String script = "exec 3<&0; \"$@\" </dev/null & pid=$!; "
-                + "(cat <&3 >/dev/null; kill -9 $pid 2>/dev/null) & watcher=$!; "
-                + "wait $pid; status=$?; kill $watcher 2>/dev/null; exit $status";
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", script, "redis-watchdog"));
-        wrapped.addAll(command);
-        return wrapped;
-    }
-
-    /** SIGKILLs the server and its watchdog shell. */
-    static void destroyTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
     private void awaitPong(Path log) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Redis (" + kind + ") on port " + port + " exited with code "
-                        + process.exitValue() + " at start; log " + log + ":\n" + tail(log));
+                        + process.exitValue() + " at start; log " + log + ":\n" + RedisProcesses.tail(log));
             }
             try {
                 if ("PONG".equals(command("PING"))) {
@@ -256,23 +235,23 @@ public final class RedisServer implements AutoCloseable {
             }
             sleep(20);
         }
-        destroyTree(process);
+        RedisProcesses.destroyTree(process);
         throw new IllegalStateException("Redis (" + kind + ") on port " + port + " did not answer PING within "
                 + START_TIMEOUT + (last == null ? "" : " (" + last.getMessage() + ")") + "; log " + log + ":\n"
-                + tail(log));
+                + RedisProcesses.tail(log));
     }
 
     private void awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                destroyTree(process);
+                RedisProcesses.destroyTree(process);
                 process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
             process.getOutputStream().close(); // lets the watchdog's cat end
         } catch (java.io.IOException e) {
             // already closed
         } catch (InterruptedException e) {
-            destroyTree(process);
+            RedisProcesses.destroyTree(process);
             Thread.currentThread().interrupt();
         }
     }
@@ -283,32 +262,6 @@ public final class RedisServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Redis", e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return lines.subList(Math.max(0, lines.size() - 20), lines.size()).stream()
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static Path createDirectory(String name) {
-        try {
-            return Files.createTempDirectory("redis-" + name + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary directory for Redis", e);
-        }
-    }
-
-    static void deleteDirectory(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: a leftover temp directory is harmless.
         }
     }
 

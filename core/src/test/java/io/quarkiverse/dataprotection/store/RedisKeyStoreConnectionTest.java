@@ -1,0 +1,80 @@
+package io.quarkiverse.dataprotection.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+import io.quarkiverse.dataprotection.testing.RedisServer;
+import io.quarkiverse.dataprotection.testing.RedisServers;
+
+/** Credentials and database selection from RedisConnectionSettings reach Redis. */
+class RedisKeyStoreConnectionTest {
+
+    /** Also the least privilege the store needs, as documented on RedisKeyStore. */
+    @Test
+    void aclUserAndPassword_areUsed_andTheDocumentedMinimalAclSuffices() throws Exception {
+        try (RedisServer redis = RedisServers.standalone("user default off",
+                "user dp on >dp-pass ~DataProtection-Keys &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem")) {
+            RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri())
+                    .withCredentials("dp", "dp-pass"));
+            try {
+                RedisKeyStore store = new RedisKeyStore(client);
+                store.add(RedisKeyStoreTest.KEY_1, "key-1");
+                assertThat(store.addIfVersion(store.version(), RedisKeyStoreTest.KEY_2, "key-2")).isTrue();
+                store.remove(List.of(new StoredElement(null, RedisKeyStoreTest.KEY_2)));
+                assertThat(store.readVersioned().elements()).extracting(StoredElement::xml)
+                        .containsExactly(RedisKeyStoreTest.KEY_1);
+                assertThat(store.readAll()).extracting(StoredElement::xml).containsExactly(RedisKeyStoreTest.KEY_1);
+
+                // Pub/sub under the ACL; subscribing is asynchronous, so announce until it is heard.
+                CountDownLatch heard = new CountDownLatch(1);
+                try (AutoCloseable subscription = store.subscribe(heard::countDown)) {
+                    for (int i = 0; i < 50 && heard.getCount() > 0; i++) {
+                        store.add("<ping/>", "ping");
+                        heard.await(100, TimeUnit.MILLISECONDS);
+                    }
+                }
+                assertThat(heard.getCount()).isZero();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void wrongPassword_failsWithKeyStoreException_withoutThePassword() {
+        try (RedisServer redis = RedisServers.standalone("requirepass right-pass")) {
+            RedissonClient client = RedissonClients.create(RedisKeyStoreOutageTest.fastFailing(redis.uri())
+                    .withCredentials(null, "wrong-pass"));
+            try {
+                assertThatThrownBy(() -> new RedisKeyStore(client).readAll())
+                        .isInstanceOf(KeyStoreException.class)
+                        .hasMessageContaining("'DataProtection-Keys'")
+                        .hasMessageNotContaining("wrong-pass")
+                        .hasMessageNotContaining("right-pass");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void database_isSelected() {
+        try (RedisServer redis = RedisServers.standalone()) {
+            RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri())
+                    .withDatabase(3));
+            try {
+                new RedisKeyStore(client).add(RedisKeyStoreTest.KEY_1, "key-1");
+                assertThat(redis.info("keyspace")).contains("db3:keys=1").doesNotContain("db0:");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+}

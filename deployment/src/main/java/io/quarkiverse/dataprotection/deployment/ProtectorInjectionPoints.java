@@ -1,0 +1,83 @@
+package io.quarkiverse.dataprotection.deployment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodParameterInfo;
+
+import io.quarkiverse.dataprotection.Protector;
+
+/**
+ * Reads the purposes of {@code @Protector} injection points (fields and method or constructor parameters) from
+ * annotation instances, and explains invalid ones by class and member. Producer methods carrying the qualifier are
+ * not injection points and are skipped.
+ */
+final class ProtectorInjectionPoints {
+
+    static final DotName PROTECTOR = DotName.createSimple(Protector.class.getName());
+    static final String CHAIN_SEPARATOR = " > ";
+
+    private ProtectorInjectionPoints() {
+    }
+
+    /**
+     * The sorted, distinct purpose chains.
+     *
+     * @throws IllegalStateException listing every invalid injection point
+     */
+    static List<String> purposes(Collection<AnnotationInstance> annotations) {
+        TreeSet<String> chains = new TreeSet<>();
+        List<String> errors = new ArrayList<>();
+        for (AnnotationInstance annotation : annotations) {
+            AnnotationTarget target = annotation.target();
+            if (target == null || (target.kind() != AnnotationTarget.Kind.FIELD
+                    && target.kind() != AnnotationTarget.Kind.METHOD_PARAMETER)) {
+                continue;
+            }
+            AnnotationValue value = annotation.value();
+            String[] purposes = value == null ? new String[0] : value.asStringArray();
+            String problem = problem(purposes);
+            if (problem != null) {
+                errors.add("@Protector on " + describe(target) + " " + problem);
+            } else {
+                chains.add(String.join(CHAIN_SEPARATOR, purposes));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(null);
+            throw new IllegalStateException(String.join("; ", errors)
+                    + ". Every purpose must be a non-blank string, e.g. @Protector(\"auth-cookie\")");
+        }
+        return List.copyOf(chains);
+    }
+
+    private static String problem(String[] purposes) {
+        if (purposes.length == 0) {
+            return "has no purpose";
+        }
+        for (String purpose : purposes) {
+            if (purpose.isBlank()) {
+                return "has a blank purpose";
+            }
+        }
+        return null;
+    }
+
+    static String describe(AnnotationTarget target) {
+        if (target.kind() == AnnotationTarget.Kind.FIELD) {
+            return target.asField().declaringClass().name() + "#" + target.asField().name();
+        }
+        MethodParameterInfo parameter = target.asMethodParameter();
+        String method = parameter.method().name();
+        String parameterName = parameter.name() != null ? parameter.name() : "arg" + parameter.position();
+        return parameter.method().declaringClass().name() + "#"
+                + ("<init>".equals(method) ? parameter.method().declaringClass().simpleName() : method)
+                + "(" + parameterName + ")";
+    }
+}

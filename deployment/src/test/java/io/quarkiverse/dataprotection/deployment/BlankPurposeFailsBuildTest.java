@@ -1,0 +1,45 @@
+package io.quarkiverse.dataprotection.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.Protector;
+import io.quarkus.test.QuarkusUnitTest;
+
+/** The bean is never used, so ArC removes it; its blank purpose must fail the build all the same. */
+class BlankPurposeFailsBuildTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Cookies.class))
+            .overrideConfigKey("quarkus.data-protection.key-store", "memory")
+            .assertException(e -> assertThat(rootMessage(e))
+                    .contains("@Protector on " + Cookies.class.getName() + "#cookieProtector has a blank purpose"));
+
+    @Singleton
+    static class Cookies {
+
+        @Inject
+        @Protector({ "auth", " " })
+        DataProtector cookieProtector;
+    }
+
+    static String rootMessage(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void blankPurpose_failsTheBuildNamingClassAndField() {
+        // assertException checks the failure
+    }
+}

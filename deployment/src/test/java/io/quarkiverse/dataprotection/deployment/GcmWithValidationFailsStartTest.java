@@ -1,0 +1,24 @@
+package io.quarkiverse.dataprotection.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class GcmWithValidationFailsStartTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.data-protection.key-store", "memory")
+            .overrideConfigKey("quarkus.data-protection.algorithm.encryption", "AES_256_GCM")
+            .overrideConfigKey("quarkus.data-protection.algorithm.validation", "HMACSHA512")
+            .assertException(e -> assertThat(BlankPurposeFailsBuildTest.rootMessage(e))
+                    .contains("quarkus.data-protection.algorithm.validation=HMACSHA512"));
+
+    @Test
+    void gcmWithValidationAlgorithm_failsStartNamingValidation() {
+        // assertException checks the failure
+    }
+}

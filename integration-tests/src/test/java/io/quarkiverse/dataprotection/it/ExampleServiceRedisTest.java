@@ -1,0 +1,156 @@
+package io.quarkiverse.dataprotection.it;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The example service on the Redis store, against a real redis-server. */
+@QuarkusTest
+@QuarkusTestResource(value = RedisTestResource.class, restrictToAnnotatedClass = true)
+class ExampleServiceRedisTest {
+
+    static final String DATA_PROTECTION_CHECK = "checks.find { it.name == 'data-protection' }";
+    static final String LIST_KEY = "DataProtection-Keys";
+
+    @Test
+    void protectThenUnprotect_roundTripsOverHttp() {
+        String payload = protect("orders", "order #42");
+        assertThat(payload).doesNotContain("order");
+        assertThat(unprotect("orders", payload)).isEqualTo("order #42");
+    }
+
+    @Test
+    void unprotectUnderAnotherPurpose_isRejected() {
+        String payload = protect("orders", "order #42");
+        given().contentType(ContentType.TEXT).body(payload).post("/unprotect/invoices")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void injectedExampleProtector_roundTripsAndMatchesTheExamplePurpose() {
+        String payload = given().contentType(ContentType.TEXT).body("hello").post("/example/protect")
+                .then().statusCode(200).extract().asString();
+        given().contentType(ContentType.TEXT).body(payload).post("/example/unprotect")
+                .then().statusCode(200).body(equalTo("hello"));
+        assertThat(unprotect("example", payload)).isEqualTo("hello");
+    }
+
+    @Test
+    void readiness_reportsTheRedisKeyRingWithoutKeyMaterial() {
+        when().get("/q/health/ready").then().statusCode(200)
+                .body(DATA_PROTECTION_CHECK + ".status", equalTo("UP"))
+                .body(DATA_PROTECTION_CHECK + ".data.store", containsString("redis"))
+                .body(DATA_PROTECTION_CHECK + ".data.keys", greaterThanOrEqualTo(1))
+                .body(DATA_PROTECTION_CHECK + ".data.default-key", matchesPattern("[0-9a-f-]{36}"))
+                .body(DATA_PROTECTION_CHECK + ".data.default-key-expires", matchesPattern("\\d{4}-.*Z"))
+                .body(DATA_PROTECTION_CHECK + ".data.last-refresh", matchesPattern("\\d{4}-.*Z"))
+                .body(DATA_PROTECTION_CHECK + ".data.unusable-keys", equalTo(0))
+                .body(DATA_PROTECTION_CHECK + ".data.purposes", equalTo("example"))
+                .body(not(containsString("masterKey")));
+        assertThat(RedisTestResource.command("LLEN", LIST_KEY)).isInstanceOf(Long.class);
+    }
+
+    @Test
+    void newKeyFromKeyManager_isStoredAndListed_butTheDefaultWaitsForPropagation() {
+        UUID before = Payloads.keyId(protect("orders", "before"));
+        String id = given().post("/keys").then().statusCode(200).extract().path("id");
+
+        given().get("/keys").then().statusCode(200).body("id", hasItem(id));
+        assertThat(String.join("", redisList())).contains(id);
+        // ASP.NET Core 8/9 rule: a key created less than 2 days ago does not displace the current default key.
+        assertThat(Payloads.keyId(protect("orders", "after"))).isEqualTo(before);
+    }
+
+    @Test
+    void aspNetKeyPushedWithRpush_isPickedUpAndUsed() {
+        UUID id = UUID.randomUUID();
+        long length = (Long) RedisTestResource.command("RPUSH", LIST_KEY,
+                Payloads.propagatedAspNetKeyXml(id, Instant.now()));
+        assertThat(length).isGreaterThanOrEqualTo(2);
+
+        awaitDefaultKey(id, Duration.ofSeconds(10));
+        String payload = protect("interop", "from an ASP.NET key");
+        assertThat(Payloads.keyId(payload)).isEqualTo(id);
+        assertThat(unprotect("interop", payload)).isEqualTo("from an ASP.NET key");
+    }
+
+    @Test
+    void keyListEmptiedBehindTheServicesBack_isAFaultUntilTheKeysReturn() {
+        List<String> saved = redisList();
+        RedisTestResource.command("DEL", LIST_KEY);
+        try {
+            awaitReadiness(503, Duration.ofSeconds(10));
+            when().get("/q/health/ready").then()
+                    .body(DATA_PROTECTION_CHECK + ".status", equalTo("DOWN"))
+                    .body(DATA_PROTECTION_CHECK + ".data.fault", notNullValue());
+            // It keeps serving from the cached ring meanwhile, and creates no key into the empty store.
+            assertThat(unprotect("orders", protect("orders", "still served"))).isEqualTo("still served");
+            assertThat(redisList()).isEmpty();
+        } finally {
+            String[] rpush = new String[saved.size() + 2];
+            rpush[0] = "RPUSH";
+            rpush[1] = LIST_KEY;
+            for (int i = 0; i < saved.size(); i++) {
+                rpush[i + 2] = saved.get(i);
+            }
+            RedisTestResource.command(rpush);
+        }
+        awaitReadiness(200, Duration.ofSeconds(10));
+    }
+
+    static void awaitReadiness(int status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        int current;
+        while ((current = when().get("/q/health/ready").statusCode()) != status) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Readiness is still " + current + ", not " + status + ", after " + timeout);
+            }
+            TestUtil.sleep(200);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> redisList() {
+        return (List<String>) RedisTestResource.command("LRANGE", LIST_KEY, "0", "-1");
+    }
+
+    static String protect(String purpose, String text) {
+        return given().contentType(ContentType.TEXT).body(text).post("/protect/" + purpose)
+                .then().statusCode(200).extract().asString();
+    }
+
+    static String unprotect(String purpose, String payload) {
+        return given().contentType(ContentType.TEXT).body(payload).post("/unprotect/" + purpose)
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** Waits until new payloads are protected under {@code id} (the ring refreshes every second in tests). */
+    static void awaitDefaultKey(UUID id, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        UUID current;
+        while (!(current = Payloads.keyId(protect("probe", "x"))).equals(id)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The default key is still " + current + ", not " + id + ", after " + timeout);
+            }
+            TestUtil.sleep(200);
+        }
+    }
+}

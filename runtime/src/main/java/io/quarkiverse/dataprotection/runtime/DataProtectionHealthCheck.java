@@ -1,0 +1,66 @@
+package io.quarkiverse.dataprotection.runtime;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+
+/**
+ * Readiness check {@code data-protection}: up while the key ring has a usable default key and no fault. Reads the
+ * provider's cached status only (never the store) and reports dates, counts and ids, never key material. Registered
+ * by the deployment module when {@code quarkus.data-protection.health.enabled} is true.
+ */
+@Readiness
+@ApplicationScoped
+public class DataProtectionHealthCheck implements HealthCheck {
+
+    static final String NAME = "data-protection";
+
+    private final DataProtectionService service;
+
+    DataProtectionHealthCheck(DataProtectionService service) {
+        this.service = service;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        KeyRingStatus status = service.provider().status();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
+                .withData("store", status.store())
+                .withData("keys", status.keyCount())
+                .withData("unusable-keys", status.unusableKeys().size())
+                .withData("unreadable-elements", status.unreadableElements())
+                .withData("purposes", String.join(", ", service.buildInfo().purposes()));
+        status.defaultKeyId().ifPresent(id -> response.withData("default-key", id.toString()));
+        withInstant(response, "default-key-expires", status.defaultKeyExpiration());
+        withInstant(response, "next-key-activation", status.nextKeyActivation());
+        withInstant(response, "last-refresh", status.lastSuccessfulRefresh());
+        status.lastRefreshError().ifPresent(error -> response.withData("last-refresh-error", error));
+        status.fault().ifPresent(fault -> response.withData("fault", fault));
+        if (status.isReady()) {
+            return response.up().build();
+        }
+        return response.down().withData("reason", reason(status)).build();
+    }
+
+    private static String reason(KeyRingStatus status) {
+        if (status.fault().isPresent()) {
+            return "the key ring is faulty (see fault); it keeps serving its cached keys";
+        }
+        if (status.lastRefreshError().isPresent()) {
+            return "no usable default key: the key store could not be read";
+        }
+        return "no usable default key: create one, or enable quarkus.data-protection.auto-generate-keys";
+    }
+
+    private static void withInstant(HealthCheckResponseBuilder response, String name, Optional<Instant> instant) {
+        instant.ifPresent(value -> response.withData(name, value.toString()));
+    }
+}

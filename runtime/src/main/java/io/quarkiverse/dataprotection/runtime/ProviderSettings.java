@@ -1,0 +1,63 @@
+package io.quarkiverse.dataprotection.runtime;
+
+import java.time.Duration;
+
+import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
+import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
+
+/** Checks the run-time settings and applies them to a provider builder; the checks name the property to fix. */
+final class ProviderSettings {
+
+    private ProviderSettings() {
+    }
+
+    static DataProtectionProviderBuilder apply(DataProtectionConfig config, String applicationName,
+            DataProtectionProviderBuilder builder) {
+        builder.applicationName(applicationName)
+                .keyLifetime(keyLifetime(config.keyLifetime()))
+                .refreshPeriod(refreshPeriod(config.refreshPeriod()))
+                .autoGenerateKeys(config.autoGenerateKeys())
+                .algorithms(algorithms(config.algorithm()));
+        config.keyRetention().ifPresent(retention -> builder.keyRetention(keyRetention(retention)));
+        return builder;
+    }
+
+    static Duration keyRetention(Duration retention) {
+        if (retention.isZero() || retention.isNegative()) {
+            throw ConfigErrors.invalid("key-retention", retention, "it must be positive, for example 365D; remove it "
+                    + "to keep expired keys for ever");
+        }
+        return retention;
+    }
+
+    static Duration keyLifetime(Duration lifetime) {
+        if (lifetime.compareTo(KeyPolicy.MIN_KEY_LIFETIME) < 0) {
+            throw ConfigErrors.invalid("key-lifetime", lifetime, "a key lifetime must be at least "
+                    + KeyPolicy.MIN_KEY_LIFETIME.toDays() + " days (ASP.NET Core's minimum); set it to 7D or more");
+        }
+        return lifetime;
+    }
+
+    static Duration refreshPeriod(Duration period) {
+        if (period.isZero() || period.isNegative()) {
+            throw ConfigErrors.invalid("refresh-period", period, "it must be positive, for example 5M");
+        }
+        return period;
+    }
+
+    static AlgorithmConfiguration algorithms(DataProtectionConfig.Algorithm algorithm) {
+        EncryptionAlgorithm encryption = algorithm.encryption();
+        if (encryption.isGcm()) {
+            if (algorithm.validation().isPresent()) {
+                throw ConfigErrors.invalid("algorithm.validation", algorithm.validation().get(),
+                        encryption + " authenticates by itself; remove quarkus.data-protection.algorithm.validation "
+                                + "or choose a CBC encryption algorithm");
+            }
+            return AlgorithmConfiguration.gcm(encryption);
+        }
+        return new AlgorithmConfiguration(encryption, algorithm.validation().orElse(ValidationAlgorithm.HMACSHA256));
+    }
+}
