@@ -3,11 +3,13 @@ package io.quarkiverse.dataprotection.it;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -16,7 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyManager;
 
-/** Lists the key ring's keys (ids and dates, never key material) and creates a key that activates now. */
+/**
+ * Lists the key ring's keys (ids and dates, never key material), creates a key that activates now, and revokes a
+ * key.
+ */
 @Path("/keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {
@@ -45,10 +50,20 @@ public class KeysResource {
                 .toList();
     }
 
-    /** Creates a key that activates now, so every instance makes it the default once it refreshes. */
+    /**
+     * Creates a key that activates now. Every instance sees it at once, but, as in ASP.NET Core, it becomes the
+     * default key only once it has propagated (2 days), or earlier if the current default key is revoked.
+     */
     @POST
     public KeyView create() {
         Instant now = Instant.now();
         return KeyView.of(keyManager.createNewKey(now, now.plus(keyLifetime)));
+    }
+
+    /** Revokes a key: no instance protects with it again, and its payloads are refused (except as "persisted"). */
+    @POST
+    @Path("/{id}/revoke")
+    public void revoke(@PathParam("id") UUID id) {
+        keyManager.revokeKey(id, "revoked through the example service");
     }
 }

@@ -74,6 +74,22 @@ class TwoInstancesIT {
     }
 
     @Test
+    void defaultKeyRevokedThroughOneInstance_bothSwitchKeysAndRefuseItsPayloads() {
+        String old = protect(first, "orders", "before revocation");
+        UUID revoked = Payloads.keyId(old);
+        given().baseUri(first.baseUri()).post("/keys/" + revoked + "/revoke").then().statusCode(204);
+
+        UUID replacement = Payloads.keyId(protect(first, "orders", "after"));
+        assertThat(replacement).isNotEqualTo(revoked);
+        Instant start = Instant.now();
+        awaitProtectedUnder(second, replacement);
+        assertThat(Duration.between(start, Instant.now())).as("propagation to the other instance")
+                .isLessThan(Duration.ofSeconds(5));
+        given().baseUri(second.baseUri()).contentType(ContentType.TEXT).body(old).post("/unprotect/orders")
+                .then().statusCode(400);
+    }
+
+    @Test
     void aspNetKeyPushedToRedis_becomesTheDefaultOfBothInstances() {
         UUID id = UUID.randomUUID();
         redis.rpush("DataProtection-Keys", Payloads.propagatedAspNetKeyXml(id, Instant.now()));
