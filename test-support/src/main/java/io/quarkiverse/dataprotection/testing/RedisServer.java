@@ -197,11 +197,14 @@ public final class RedisServer implements AutoCloseable {
             }
             lines.addAll(configLines);
             // Sentinel rewrites its config file, so it is written on every start and left writable.
+            Files.createDirectories(directory); // should a watchdog have removed it after a kill
             Files.write(config, lines, StandardCharsets.UTF_8);
             List<String> command = kind == Kind.SENTINEL
                     ? RedisExecutables.sentinelCommand(config)
                     : List.of(RedisExecutables.redisServer().toString(), config.toString());
-            process = new ProcessBuilder(RedisProcesses.watchdog(command))
+            ProcessBuilder builder = new ProcessBuilder(RedisProcesses.watchdog(command));
+            builder.environment().put(RedisProcesses.DIRECTORY_VARIABLE, directory.toString());
+            process = builder
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

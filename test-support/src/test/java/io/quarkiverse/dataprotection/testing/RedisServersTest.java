@@ -67,13 +67,16 @@ class RedisServersTest {
     }
 
     @Test
-    void jvmKilledWithSigkill_takesItsRedisServerWithIt() throws Exception {
+    void jvmKilledWithSigkill_takesItsRedisServerAndDirectoryWithIt() throws Exception {
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName())
                 .redirectErrorStream(true).start();
         int port;
+        Path directory;
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
             port = Integer.parseInt(out.readLine().trim());
+            directory = Path.of(out.readLine().trim());
+            assertThat(directory).isDirectory();
             assertThat(RespClient.call("127.0.0.1", port, java.time.Duration.ofSeconds(2), "PING")).isEqualTo("PONG");
 
             jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -90,6 +93,10 @@ class RedisServersTest {
             }
         }
         assertThat(gone).as("redis-server on port %d stopped after its JVM was killed", port).isTrue();
+        while (Files.exists(directory) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(directory).doesNotExist();
     }
 
     @Test
