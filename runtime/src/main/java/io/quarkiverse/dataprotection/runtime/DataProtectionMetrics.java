@@ -3,6 +3,7 @@ package io.quarkiverse.dataprotection.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
@@ -42,8 +43,7 @@ public class DataProtectionMetrics implements DataProtectionListener {
         unprotects = Counter.builder("data_protection.unprotect").description("Payloads unprotected")
                 .register(registry);
         for (Failure reason : Failure.values()) {
-            failures.put(reason, Counter.builder("data_protection.failures").tag("reason", reason.name().toLowerCase(
-                    java.util.Locale.ROOT)).description("Failed protect and unprotect operations").register(registry));
+            failures.put(reason, Counter.builder("data_protection.failures").tag("reason", reason.name().toLowerCase(Locale.ROOT)).description("Failed protect and unprotect operations").register(registry));
         }
         refreshSuccesses = refreshes(registry, "success");
         refreshFailures = refreshes(registry, "failure");
