@@ -43,7 +43,9 @@ public class DataProtectionMetrics implements DataProtectionListener {
         unprotects = Counter.builder("data_protection.unprotect").description("Payloads unprotected")
                 .register(registry);
         for (Failure reason : Failure.values()) {
-            failures.put(reason, Counter.builder("data_protection.failures").tag("reason", reason.name().toLowerCase(Locale.ROOT)).description("Failed protect and unprotect operations").register(registry));
+            failures.put(reason, Counter.builder("data_protection.failures")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .description("Failed protect and unprotect operations").register(registry));
         }
         refreshSuccesses = refreshes(registry, "success");
         refreshFailures = refreshes(registry, "failure");
