@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
 import io.quarkus.test.QuarkusUnitTest;
@@ -32,6 +33,10 @@ class MicrometerMetricsTest {
     @Inject
     ApplicationListenerTest.Counting applicationListener;
 
+    /** The metrics bean is not a second DataProtectionListener bean: this injection stays unambiguous. */
+    @Inject
+    DataProtectionListener byInterface;
+
     @Test
     void protectUnprotectAndFailure_areCountedNextToTheApplicationListener() {
         protector.unprotect(protector.protect("one"));
@@ -50,5 +55,6 @@ class MicrometerMetricsTest {
         // The application's own listener still hears everything.
         assertThat(applicationListener.protects).hasValue(2);
         assertThat(applicationListener.failures).hasValue(1);
+        assertThat(byInterface).isSameAs(applicationListener);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,9 +28,11 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@code data_protection.keys}: keys in the ring;</li>
  * <li>{@code data_protection.default_key.expires_in.seconds}: until the default key expires (NaN without one).</li>
  * </ul>
- * Thread-safe.
+ * Its only bean type is this class, so that an application injecting its own {@code DataProtectionListener} bean
+ * does not find two. Thread-safe.
  */
 @Singleton
+@Typed(DataProtectionMetrics.class)
 public class DataProtectionMetrics implements DataProtectionListener {
 
     private final Counter protects;

@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.runtime;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +41,18 @@ public class DataProtectionService {
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
             @Any Instance<RedissonClient> applicationRedisClients, @Any Instance<DataProtectionListener> listeners,
-            Instance<Vertx> vertx, Instance<TokenCredential> applicationCredentials) {
+            Instance<DataProtectionMetrics> metrics, Instance<Vertx> vertx,
+            Instance<TokenCredential> applicationCredentials) {
         this.buildInfo = buildInfo;
         String applicationName = applicationName(config);
         // Check every setting before opening the store, so a bad value never leaves a client behind.
         var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
         // Application beans and the metrics bean (when Micrometer is present) hear every operation.
-        builder.listener(Listeners.compose(listeners.stream().toList()));
+        List<DataProtectionListener> all = new ArrayList<>(listeners.stream().toList());
+        if (metrics.isResolvable()) {
+            all.add(metrics.get());
+        }
+        builder.listener(Listeners.compose(all));
         this.keyEncryption = KeyEncryptionFactory.create(config.keyEncryption(), vertx, applicationCredentials);
         keyEncryption.ifPresent(encryption -> builder.keyEncryptor(encryption.encryptor())
                 .addKeyDecryptor(encryption.decryptor()));
