@@ -56,7 +56,8 @@ final class ConfiguredKeyEncryption implements AutoCloseable {
     ConfiguredKeyEncryption start() {
         try {
             source.certificates();
-            LOG.infof("Data protection keys are encrypted at rest with %s", encryptor.description());
+            // The provider's start line names the encryptor; only an expiry soon is worth a line of its own.
+            warnIfExpiringSoon();
             schedule(refreshPeriod);
         } catch (RuntimeException e) {
             if (refresher == null) {
@@ -92,6 +93,15 @@ final class ConfiguredKeyEncryption implements AutoCloseable {
     public void close() {
         if (refresher != null) {
             refresher.shutdownNow();
+        }
+    }
+
+    private void warnIfExpiringSoon() {
+        CertificateDescription certificate = encryptor.encryptingCertificate();
+        if (certificate.expiresWithin(DataProtectionHealthCheck.CERTIFICATE_EXPIRY_WARNING)) {
+            LOG.warnf("The %s that encrypts new data protection keys expires within %d days; rotate it and keep the "
+                    + "old one as a decryption certificate", certificate,
+                    DataProtectionHealthCheck.CERTIFICATE_EXPIRY_WARNING.toDays());
         }
     }
 
