@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -67,6 +69,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final SSLContext clientSsl;
+    private final X509Certificate tlsCertificate;
     private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authenticatedRequests = new CopyOnWriteArrayList<>();
@@ -78,6 +81,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
 
     private FakeKeyVaultServer() throws Exception {
         CertificateWithKey tls = TestCertificates.tlsServer();
+        tlsCertificate = tls.certificate();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
         keyStore.setKeyEntry("tls", tls.privateKey().orElseThrow(), new char[0],
@@ -118,6 +122,24 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     /** The JDK-based Azure transport, trusting this server's TLS certificate. */
     public HttpClient httpClient() {
         return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(clientSsl)).build();
+    }
+
+    /**
+     * Writes a PKCS#12 trust store holding this server's TLS certificate, for clients configured by file (e.g. the
+     * Quarkus extension's {@code key-encryption.azure-key-vault.trust-store-path}).
+     */
+    public Path writeTrustStore(Path file, char[] password) {
+        try {
+            KeyStore trustStore = KeyStore.getInstance("PKCS12");
+            trustStore.load(null, null);
+            trustStore.setCertificateEntry("fake-key-vault", tlsCertificate);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                trustStore.store(out, password);
+            }
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write the fake Key Vault trust store " + file, e);
+        }
     }
 
     public SSLContext clientSslContext() {

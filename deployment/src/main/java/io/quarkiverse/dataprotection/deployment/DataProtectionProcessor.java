@@ -9,12 +9,17 @@ import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.runtime.DataProtectionBuildInfo;
 import io.quarkiverse.dataprotection.runtime.DataProtectionBuildTimeConfig;
 import io.quarkiverse.dataprotection.runtime.DataProtectionHealthCheck;
+import io.quarkiverse.dataprotection.runtime.DataProtectionMetrics;
 import io.quarkiverse.dataprotection.runtime.DataProtectionProducers;
 import io.quarkiverse.dataprotection.runtime.DataProtectionRecorder;
 import io.quarkiverse.dataprotection.runtime.DataProtectionService;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
@@ -78,5 +83,17 @@ class DataProtectionProcessor {
     @BuildStep
     HealthBuildItem healthCheck(DataProtectionBuildTimeConfig config) {
         return new HealthBuildItem(DataProtectionHealthCheck.class.getName(), config.health().enabled());
+    }
+
+    /**
+     * Micrometer meters, only when the application has Micrometer: otherwise its classes are not there. The metrics
+     * capability alone could be another metrics extension, hence the class check.
+     */
+    @BuildStep
+    void metrics(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(DataProtectionMetrics.class));
+        }
     }
 }

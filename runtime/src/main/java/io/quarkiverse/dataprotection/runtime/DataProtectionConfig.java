@@ -2,10 +2,12 @@ package io.quarkiverse.dataprotection.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -62,6 +64,13 @@ public interface DataProtectionConfig {
     /** The Redis key store, used when {@code quarkus.data-protection.key-store=redis}. */
     @ConfigDocSection
     Redis redis();
+
+    /**
+     * Encryption of the keys at rest: the master key in each stored key element is encrypted to an X.509 certificate
+     * (ASP.NET Core's {@code ProtectKeysWithCertificate} / {@code ProtectKeysWithAzureKeyVault}).
+     */
+    @ConfigDocSection
+    KeyEncryption keyEncryption();
 
     /** The algorithms of newly created keys; existing keys keep theirs. */
     interface Algorithm {
@@ -123,5 +132,128 @@ public interface DataProtectionConfig {
         /** How long to wait for a connection to a Redis server. */
         @WithDefault("10S")
         Duration connectTimeout();
+    }
+
+    /** Key encryption at rest. */
+    interface KeyEncryption {
+
+        /**
+         * How the master keys are encrypted before they are stored.
+         * <ul>
+         * <li>{@code none}: stored in plaintext (a warning is logged at start); anyone who can read the store can
+         * unprotect every payload.</li>
+         * <li>{@code certificate}: encrypted to the certificate of {@code key-encryption.certificate.*} (a PKCS#12
+         * file, or PEM certificate and private key files).</li>
+         * <li>{@code azure-key-vault}: encrypted to the current version of an Azure Key Vault certificate; every
+         * enabled version decrypts.</li>
+         * </ul>
+         * Both write the XML Encryption form ASP.NET Core's {@code CertificateXmlEncryptor} writes.
+         */
+        @WithDefault("none")
+        KeyEncryptionType type();
+
+        /** The certificate of {@code type=certificate}. */
+        CertificateFiles certificate();
+
+        /** The Azure Key Vault certificate of {@code type=azure-key-vault}. */
+        AzureKeyVault azureKeyVault();
+
+        /**
+         * More certificates that only decrypt: keys encrypted with a certificate that no longer encrypts stay
+         * readable (ASP.NET Core's {@code UnprotectKeysWithAnyCertificate}). Keyed by any name, e.g.
+         * {@code key-encryption.decryption-certificates.old-2025.pkcs12.path=/certs/old.pfx}.
+         */
+        @ConfigDocMapKey("name")
+        Map<String, CertificateFiles> decryptionCertificates();
+    }
+
+    /** A certificate with its private key, from a PKCS#12 file or from PEM files; set exactly one of them. */
+    interface CertificateFiles {
+
+        /** A PKCS#12 ({@code .pfx}/{@code .p12}) file. */
+        Pkcs12 pkcs12();
+
+        /** A PEM certificate file and an unencrypted PKCS#8 private key file. */
+        Pem pem();
+    }
+
+    /** A PKCS#12 file. */
+    interface Pkcs12 {
+
+        /** The path of the PKCS#12 file holding the certificate and its private key. */
+        Optional<String> path();
+
+        /** The password of the PKCS#12 file; none when not set. */
+        Optional<String> password();
+    }
+
+    /** PEM files. */
+    interface Pem {
+
+        /** The path of the PEM certificate ({@code -----BEGIN CERTIFICATE-----}). */
+        Optional<String> certificatePath();
+
+        /**
+         * The path of the unencrypted PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}); may be the certificate
+         * file itself when it holds both.
+         */
+        Optional<String> privateKeyPath();
+    }
+
+    /** An Azure Key Vault certificate. */
+    interface AzureKeyVault {
+
+        /** The vault URL, e.g. {@code https://my-vault.vault.azure.net}. Required with {@code type=azure-key-vault}. */
+        Optional<String> vaultUrl();
+
+        /**
+         * The name of the Key Vault certificate. Its policy must mark the key exportable: the private key is read from
+         * the certificate's backing secret. Required with {@code type=azure-key-vault}.
+         */
+        Optional<String> certificateName();
+
+        /**
+         * The tenant of a service principal ({@code client-secret}) or of workload identity
+         * ({@code workload-identity-token-file}). Without either, {@code DefaultAzureCredential} is used (managed
+         * identity, environment variables, Azure CLI...).
+         */
+        Optional<String> tenantId();
+
+        /** The client id of a service principal ({@code client-secret}) or of workload identity. */
+        Optional<String> clientId();
+
+        /** The client secret of a service principal; needs {@code tenant-id} and {@code client-id}. */
+        Optional<String> clientSecret();
+
+        /**
+         * The federated token file of workload identity (e.g. AKS); needs {@code tenant-id} and {@code client-id}.
+         */
+        Optional<String> workloadIdentityTokenFile();
+
+        /** The client id of a user-assigned managed identity, used by {@code DefaultAzureCredential}. */
+        Optional<String> managedIdentityClientId();
+
+        /**
+         * How often the certificate's versions are listed again, in the background, so that a rotated certificate
+         * encrypts new keys and its new version decrypts. Never done on the request path.
+         */
+        @WithDefault("1H")
+        Duration refreshPeriod();
+
+        /**
+         * A PKCS#12 trust store whose certificates are trusted for TLS to the vault instead of the JVM's default
+         * trust. For a vault behind a private CA, or for tests against a local server; leave unset for Azure.
+         */
+        Optional<String> trustStorePath();
+
+        /** The password of {@code trust-store-path}; none when not set. */
+        Optional<String> trustStorePassword();
+
+        /**
+         * Whether the resource of the vault's bearer challenge must match the vault's domain (the Azure SDK's default
+         * protection). Turn it off only for a test server that does not run under {@code *.vault.azure.net}.
+         */
+        @WithDefault("true")
+        boolean challengeResourceVerification();
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 public class DataProtectionHealthCheck implements HealthCheck {
 
     static final String NAME = "data-protection";
+    /** A certificate expiring this soon gets a warning in the check's data; the check stays up. */
+    static final Duration CERTIFICATE_EXPIRY_WARNING = Duration.ofDays(30);
 
     private final DataProtectionService service;
 
@@ -44,10 +47,36 @@ public class DataProtectionHealthCheck implements HealthCheck {
         withInstant(response, "last-refresh", status.lastSuccessfulRefresh());
         status.lastRefreshError().ifPresent(error -> response.withData("last-refresh-error", error));
         status.fault().ifPresent(fault -> response.withData("fault", fault));
+        Optional<String> certificateFailure = service.keyEncryption()
+                .flatMap(encryption -> withCertificate(response, encryption));
+        if (certificateFailure.isPresent()) {
+            return response.down().withData("reason", "the key encryption certificates could not be loaded: "
+                    + certificateFailure.get()).build();
+        }
         if (status.isReady()) {
             return response.up().build();
         }
         return response.down().withData("reason", reason(status)).build();
+    }
+
+    /** Adds the encrypting certificate's public description; returns the load failure, if any. */
+    private static Optional<String> withCertificate(HealthCheckResponseBuilder response,
+            ConfiguredKeyEncryption encryption) {
+        Optional<String> failure = encryption.loadFailure();
+        if (failure.isPresent()) {
+            return failure;
+        }
+        encryption.encryptingCertificate().ifPresent(certificate -> {
+            response.withData("certificate-thumbprint", certificate.thumbprint())
+                    .withData("certificate-subject", certificate.subject())
+                    .withData("certificate-expires", certificate.notAfter().toString());
+            if (certificate.expiresWithin(CERTIFICATE_EXPIRY_WARNING)) {
+                response.withData("certificate-warning", "the certificate that encrypts new keys expires "
+                        + certificate.notAfter() + "; rotate it (keys encrypted with it stay readable while it is a "
+                        + "decryption certificate)");
+            }
+        });
+        return Optional.empty();
     }
 
     private static String reason(KeyRingStatus status) {

@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.runtime;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +14,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
+import com.azure.core.credential.TokenCredential;
+
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.Vertx;
 
 /**
  * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
@@ -33,21 +37,35 @@ public class DataProtectionService {
     private final DataProtectionBuildInfo buildInfo;
     private final DataProtectionProvider provider;
     private final ConfiguredKeyStore keyStore;
+    private final Optional<ConfiguredKeyEncryption> keyEncryption;
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
-            @Any Instance<RedissonClient> applicationRedisClients, Instance<DataProtectionListener> listeners) {
+            @Any Instance<RedissonClient> applicationRedisClients, @Any Instance<DataProtectionListener> listeners,
+            Instance<DataProtectionMetrics> metrics, Instance<Vertx> vertx,
+            Instance<TokenCredential> applicationCredentials) {
         this.buildInfo = buildInfo;
         String applicationName = applicationName(config);
         // Check every setting before opening the store, so a bad value never leaves a client behind.
         var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
-        if (listeners.isResolvable()) {
-            // An application bean hears every operation, e.g. to count them as metrics.
-            builder.listener(listeners.get());
+        // Application beans and the metrics bean (when Micrometer is present) hear every operation.
+        List<DataProtectionListener> all = new ArrayList<>(listeners.stream().toList());
+        if (metrics.isResolvable()) {
+            all.add(metrics.get());
         }
-        this.keyStore = KeyStoreFactory.open(buildInfo.keyStore(), config, applicationRedisClients);
+        builder.listener(Listeners.compose(all));
+        this.keyEncryption = KeyEncryptionFactory.create(config.keyEncryption(), vertx, applicationCredentials);
+        keyEncryption.ifPresent(encryption -> builder.keyEncryptor(encryption.encryptor())
+                .addKeyDecryptor(encryption.decryptor()));
+        try {
+            this.keyStore = KeyStoreFactory.open(buildInfo.keyStore(), config, applicationRedisClients);
+        } catch (RuntimeException e) {
+            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
+            throw e;
+        }
         try {
             this.provider = builder.keyStore(keyStore.store()).build();
         } catch (RuntimeException e) {
+            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
             keyStore.release().run();
             throw e;
         }
@@ -58,6 +76,11 @@ public class DataProtectionService {
     /** The provider; it lives as long as the application. */
     public DataProtectionProvider provider() {
         return provider;
+    }
+
+    /** The key encryption at rest, when {@code key-encryption.type} is not {@code none}. */
+    Optional<ConfiguredKeyEncryption> keyEncryption() {
+        return keyEncryption;
     }
 
     /** What the build found (store kind, purposes). */
@@ -81,6 +104,7 @@ public class DataProtectionService {
         try {
             provider.close();
         } finally {
+            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
             keyStore.release().run();
         }
     }

@@ -1,0 +1,25 @@
+package io.quarkiverse.dataprotection.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class CertificateWithoutFileFailsStartTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.data-protection.key-store", "memory")
+            .overrideConfigKey("quarkus.data-protection.key-encryption.type", "certificate")
+            .assertException(e -> assertThat(BlankPurposeFailsBuildTest.rootMessage(e))
+                    .contains("Missing quarkus.data-protection.key-encryption.certificate.pkcs12.path: it is required "
+                            + "when quarkus.data-protection.key-encryption.type=certificate")
+                    .contains(".pem.certificate-path"));
+
+    @Test
+    void certificateTypeWithoutFiles_failsStartNamingTheProperties() {
+        // assertException checks the failure
+    }
+}
