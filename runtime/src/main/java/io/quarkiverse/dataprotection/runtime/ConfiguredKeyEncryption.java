@@ -36,6 +36,8 @@ final class ConfiguredKeyEncryption implements AutoCloseable {
     private final Duration refreshPeriod;
     private final ScheduledExecutorService refresher;
     private volatile String loadFailure;
+    private volatile Runnable onRecovered = () -> {
+    };
 
     /**
      * @param refreshPeriod how often to refresh in the background; null for sources that are loaded once
@@ -69,6 +71,11 @@ final class ConfiguredKeyEncryption implements AutoCloseable {
             schedule(FIRST_RETRY);
         }
         return this;
+    }
+
+    /** Runs {@code action} when certificates that failed to load at start load after all. */
+    void onRecovered(Runnable action) {
+        this.onRecovered = action;
     }
 
     CertificateXmlEncryptor encryptor() {
@@ -114,10 +121,13 @@ final class ConfiguredKeyEncryption implements AutoCloseable {
     private void refresh(Duration previousDelay) {
         try {
             source.refresh();
-            if (loadFailure != null) {
-                LOG.infof("Key encryption certificates loaded after all: %s", encryptor.description());
-            }
+            boolean recovered = loadFailure != null;
             loadFailure = null;
+            if (recovered) {
+                LOG.infof("Key encryption certificates loaded after all: %s", encryptor.description());
+                // read the key ring again now, rather than at its next refresh, so keys decrypt and readiness is UP
+                onRecovered.run();
+            }
             schedule(refreshPeriod);
         } catch (RuntimeException e) {
             if (loadFailure != null) {

@@ -19,6 +19,7 @@ import com.azure.core.credential.TokenCredential;
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.Vertx;
 
@@ -68,6 +69,9 @@ public class DataProtectionService {
             keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
             keyStore.release().run();
             throw e;
+        }
+        if (provider instanceof KeyRingDataProtectionProvider keyRingProvider) {
+            keyEncryption.ifPresent(encryption -> encryption.onRecovered(() -> keyRingProvider.keyRing().refresh()));
         }
         warnAboutIgnoredSettings(config, buildInfo.keyStore());
         logStart(applicationName);
