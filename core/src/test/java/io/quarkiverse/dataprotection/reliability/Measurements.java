@@ -23,7 +23,7 @@ final class Measurements {
     }
 
     static synchronized void record(String test, String format, Object... arguments) {
-        String line = Instant.now() + " " + test + ": " + String.format(format, arguments);
+        String line = (Instant.now() + " " + test + ": " + String.format(format, arguments)).replaceAll("\\s*\\R\\s*", " ");
         LOG.info("MEASURED " + line);
         try {
             Files.createDirectories(FILE.getParent());
