@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
@@ -26,6 +28,10 @@ import io.quarkiverse.dataprotection.store.VersionedKeyStore;
  * It <b>fails closed</b>: a failed read keeps serving the last good ring (re-resolving its default key as time
  * passes) and is reported; a read that comes back empty after keys were seen is treated as a fault; a key is
  * created only right after a successful read showed one is needed.
+ * <p>
+ * With background refresh, a due refresh is handed to the background thread while the cached default key is still
+ * usable (not expired, not revoked), so protect and unprotect never wait for the store; only a ring without a
+ * usable default key is read on the caller's thread.
  * <p>
  * Thread-safety: safe for concurrent use; reads of the cached ring are lock-free, and at most one thread at a time
  * reads the store while the others keep using the cached ring.
@@ -48,6 +54,7 @@ public final class KeyRingProvider implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService scheduler;
     private AutoCloseable subscription;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     private volatile Snapshot snapshot;
     private volatile Instant lastSuccessfulRefresh;
@@ -107,6 +114,12 @@ public final class KeyRingProvider implements AutoCloseable {
         if (s != null && now.isBefore(s.recomputeAt)) {
             return s.ring;
         }
+        if (s != null && scheduler != null && stillUsable(s.ring.defaultKey(), now)) {
+            // Never make a request thread wait for the store while the cached default key is still good: during an
+            // outage that wait is the Redis client's whole timeout-and-retry budget, once per retry interval.
+            queueBackgroundRefresh();
+            return s.ring;
+        }
         if (s == null) {
             lock.lock();
         } else if (!lock.tryLock()) {
@@ -120,6 +133,27 @@ public final class KeyRingProvider implements AutoCloseable {
             return snapshot.ring;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static boolean stillUsable(Key defaultKey, Instant now) {
+        return defaultKey != null && !defaultKey.isRevoked() && now.isBefore(defaultKey.expirationDate());
+    }
+
+    /** Hands a due refresh to the background thread, once: later callers keep serving the cached ring meanwhile. */
+    private void queueBackgroundRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    try {
+                        backgroundRefresh();
+                    } finally {
+                        refreshQueued.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException closed) {
+                refreshQueued.set(false);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -43,6 +44,7 @@ public final class RedisKeyStore implements VersionedKeyStore {
 
     private static final Logger LOG = Logger.getLogger(RedisKeyStore.class);
     private static final Pattern URI_CREDENTIALS = Pattern.compile("(rediss?://)[^@/\\s]*@");
+    private static final Pattern COMMAND_DETAILS = Pattern.compile("[,.]?\\s*(?i:command): *[(\\[]|[,.]?\\s*params: *\\[");
 
     /** Lua: sets {@code version} from the list in KEYS[1] and leaves its entries in {@code items}. */
     private static final String VERSION = "local items = redis.call('LRANGE', KEYS[1], 0, -1)\n"
@@ -230,9 +232,18 @@ public final class RedisKeyStore implements VersionedKeyStore {
         return new KeyStoreException("Redis key store list '" + listKey + "' " + what + ": " + describe(cause), cause);
     }
 
-    /** The cause's message without any credentials a URI in it might carry. */
+    /**
+     * The cause's message without any credentials a URI in it might carry, and without the command details Redisson
+     * appends ({@code command: (EVAL, <script>), params: [...]}): they quote the Lua script and the arguments, which
+     * for an append are the key element, master key included (Redisson only shortens strings over 1000 characters,
+     * and an unencrypted element is about 890). This message reaches logs and {@code lastRefreshError}.
+     */
     static String describe(Throwable cause) {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        Matcher details = COMMAND_DETAILS.matcher(message);
+        if (details.find()) {
+            message = message.substring(0, details.start()) + " (command details omitted)";
+        }
         return URI_CREDENTIALS.matcher(message).replaceAll("$1***@");
     }
 }
