@@ -33,6 +33,17 @@ public interface DataProtectionConfig {
     Duration keyLifetime();
 
     /**
+     * How long a new key takes to reach every instance. A newly created key becomes the default only once it is this
+     * old (unless no other key can be used), and a successor is created this long (plus a day) before the default key
+     * expires, so no instance protects with a key another instance has not read yet. ASP.NET Core uses 2 days. It
+     * may be shortened (for example to 1H) when every instance sharing the key ring is a Java instance of this
+     * extension on a {@code redis} or {@code file} store, since they see each other's changes within about a second;
+     * keep 2D when ASP.NET Core applications, which read the ring only every 24 hours, share it.
+     */
+    @WithDefault("2D")
+    Duration propagationWindow();
+
+    /**
      * When set, keys that expired longer than this ago are deleted from the store by the background refresh (never
      * the default key). Off by default, as in ASP.NET Core: data protected with a deleted key can never be
      * unprotected again, so choose a period longer than any protected data lives.

@@ -17,7 +17,7 @@ final class ProviderSettings {
     static DataProtectionProviderBuilder apply(DataProtectionConfig config, String applicationName,
             DataProtectionProviderBuilder builder) {
         builder.applicationName(applicationName)
-                .keyLifetime(keyLifetime(config.keyLifetime()))
+                .keyPolicy(keyPolicy(keyLifetime(config.keyLifetime()), config.propagationWindow()))
                 .refreshPeriod(refreshPeriod(config.refreshPeriod()))
                 .autoGenerateKeys(config.autoGenerateKeys())
                 .algorithms(algorithms(config.algorithm()));
@@ -31,6 +31,19 @@ final class ProviderSettings {
                     + "to keep expired keys for ever");
         }
         return retention;
+    }
+
+    static KeyPolicy keyPolicy(Duration lifetime, Duration propagationWindow) {
+        if (propagationWindow.isNegative()) {
+            throw ConfigErrors.invalid("propagation-window", propagationWindow, "it must not be negative; ASP.NET "
+                    + "Core's value is 2D");
+        }
+        try {
+            return new KeyPolicy(lifetime, propagationWindow, KeyPolicy.DEFAULT_MAX_CLOCK_SKEW);
+        } catch (IllegalArgumentException e) {
+            throw ConfigErrors.invalid("propagation-window", propagationWindow, "with the 24-hour refresh allowance it "
+                    + "must be shorter than quarkus.data-protection.key-lifetime (" + lifetime + ")");
+        }
     }
 
     static Duration keyLifetime(Duration lifetime) {
