@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.dataprotection.DataProtectionListener;
-import io.quarkiverse.dataprotection.store.VersionedKeyStore;
 
 /**
  * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:
@@ -52,9 +46,7 @@ public final class KeyRingProvider implements AutoCloseable {
     private final Duration keyRetention;
     private final DataProtectionListener listener;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ScheduledExecutorService scheduler;
-    private AutoCloseable subscription;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final BackgroundRefresh background;
 
     private volatile Snapshot snapshot;
     private volatile Instant lastSuccessfulRefresh;
@@ -75,36 +67,9 @@ public final class KeyRingProvider implements AutoCloseable {
         this.listener = settings.listener();
         Duration changePollPeriod = settings.changePollPeriod();
         keyManager.onChange(this::keyManagerChanged);
-        if (changePollPeriod != null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "data-protection-key-ring-refresh");
-                t.setDaemon(true);
-                return t;
-            });
-            long period = refreshPeriod.toMillis();
-            scheduler.scheduleWithFixedDelay(this::backgroundRefresh, period, period, TimeUnit.MILLISECONDS);
-            if (keyManager.store() instanceof VersionedKeyStore versioned) {
-                long poll = changePollPeriod.toMillis();
-                scheduler.scheduleWithFixedDelay(() -> pollVersion(versioned), poll, poll, TimeUnit.MILLISECONDS);
-                subscription = versioned.subscribe(() -> scheduler.execute(this::backgroundRefresh));
-            }
-        } else {
-            scheduler = null;
-        }
-    }
-
-    /** Refreshes when the store's version differs from the one the cached ring was read at. */
-    private void pollVersion(VersionedKeyStore store) {
-        Snapshot s = snapshot;
-        String version;
-        try {
-            version = store.version();
-        } catch (RuntimeException e) {
-            return; // the periodic refresh reports store failures; polling stays quiet
-        }
-        if (s == null || !version.equals(s.version)) {
-            backgroundRefresh();
-        }
+        background = changePollPeriod == null ? null
+                : new BackgroundRefresh(this::backgroundRefresh, refreshPeriod, changePollPeriod, keyManager.store(),
+                        () -> snapshot == null ? null : snapshot.version);
     }
 
     /** The current key ring; reads the store only when the cached ring is due for a refresh. */
@@ -114,10 +79,10 @@ public final class KeyRingProvider implements AutoCloseable {
         if (s != null && now.isBefore(s.recomputeAt)) {
             return s.ring;
         }
-        if (s != null && scheduler != null && stillUsable(s.ring.defaultKey(), now)) {
+        if (s != null && background != null && stillUsable(s.ring.defaultKey(), now)) {
             // Never make a request thread wait for the store while the cached default key is still good: during an
             // outage that wait is the Redis client's whole timeout-and-retry budget, once per retry interval.
-            queueBackgroundRefresh();
+            background.queue();
             return s.ring;
         }
         if (s == null) {
@@ -138,23 +103,6 @@ public final class KeyRingProvider implements AutoCloseable {
 
     private static boolean stillUsable(Key defaultKey, Instant now) {
         return defaultKey != null && !defaultKey.isRevoked() && now.isBefore(defaultKey.expirationDate());
-    }
-
-    /** Hands a due refresh to the background thread, once: later callers keep serving the cached ring meanwhile. */
-    private void queueBackgroundRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(() -> {
-                    try {
-                        backgroundRefresh();
-                    } finally {
-                        refreshQueued.set(false);
-                    }
-                });
-            } catch (RejectedExecutionException closed) {
-                refreshQueued.set(false);
-            }
-        }
     }
 
     /**
@@ -273,7 +221,7 @@ public final class KeyRingProvider implements AutoCloseable {
     }
 
     /**
-     * Creates the key the policy asks for. With a {@link VersionedKeyStore} the append is conditional on the version
+     * Creates the key the policy asks for. With a {@link io.quarkiverse.dataprotection.store.VersionedKeyStore} the append is conditional on the version
      * just read: when another instance wins, its key is adopted by reading again, and a key is created only if the
      * policy still asks for one.
      */
@@ -370,15 +318,8 @@ public final class KeyRingProvider implements AutoCloseable {
 
     @Override
     public void close() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debugf("Closing the key store subscription failed: %s", e.getMessage());
-            }
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (background != null) {
+            background.close();
         }
     }
 
