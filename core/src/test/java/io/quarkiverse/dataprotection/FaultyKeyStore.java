@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,10 @@ import io.quarkiverse.dataprotection.store.KeyStore;
 import io.quarkiverse.dataprotection.store.KeyStoreException;
 import io.quarkiverse.dataprotection.store.StoredElement;
 
-/** An in-memory store whose reads can be made to fail or to come back empty, counting what is written. */
+/**
+ * An in-memory store whose reads can be made to fail (optionally after hanging, as a Redis client waiting out its
+ * timeouts) or to come back empty, counting what is written.
+ */
 public final class FaultyKeyStore implements KeyStore {
 
     public enum Mode {
@@ -20,6 +24,7 @@ public final class FaultyKeyStore implements KeyStore {
 
     private final KeyStore delegate;
     private volatile Mode mode = Mode.WORKING;
+    private volatile long hangMillis;
     public final AtomicInteger reads = new AtomicInteger();
     public final AtomicInteger adds = new AtomicInteger();
 
@@ -35,14 +40,31 @@ public final class FaultyKeyStore implements KeyStore {
         this.mode = mode;
     }
 
+    /** Fails reads, each after hanging for {@code hang}. */
+    public void hangThenFail(Duration hang) {
+        this.hangMillis = hang.toMillis();
+        this.mode = Mode.FAILING;
+    }
+
     @Override
     public List<StoredElement> readAll() {
         reads.incrementAndGet();
         return switch (mode) {
             case WORKING -> delegate.readAll();
-            case FAILING -> throw new KeyStoreException("simulated outage of the test store");
+            case FAILING -> {
+                hang();
+                throw new KeyStoreException("simulated outage of the test store");
+            }
             case EMPTY -> List.of();
         };
+    }
+
+    private void hang() {
+        try {
+            Thread.sleep(hangMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

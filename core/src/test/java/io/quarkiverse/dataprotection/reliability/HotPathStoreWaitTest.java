@@ -3,18 +3,13 @@ package io.quarkiverse.dataprotection.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
-import io.quarkiverse.dataprotection.store.KeyStore;
-import io.quarkiverse.dataprotection.store.KeyStoreException;
-import io.quarkiverse.dataprotection.store.StoredElement;
+import io.quarkiverse.dataprotection.FaultyKeyStore;
 
 /**
  * With background refresh, protect and unprotect never wait for a hanging store while the cached default key is
@@ -23,46 +18,15 @@ import io.quarkiverse.dataprotection.store.StoredElement;
  */
 class HotPathStoreWaitTest {
 
-    /** A store that can be made to hang for a while and then fail, as a Redis client waiting out its timeouts. */
-    private static final class HangingStore implements KeyStore {
-        private final InMemoryKeyStore delegate = new InMemoryKeyStore();
-        volatile long hangMillis;
-
-        @Override
-        public List<StoredElement> readAll() {
-            long hang = hangMillis;
-            if (hang > 0) {
-                Instances.sleep(hang);
-                throw new KeyStoreException("simulated hanging store");
-            }
-            return delegate.readAll();
-        }
-
-        @Override
-        public void add(String xml, String friendlyName) {
-            delegate.add(xml, friendlyName);
-        }
-
-        @Override
-        public void remove(Collection<StoredElement> elements) {
-            delegate.remove(elements);
-        }
-
-        @Override
-        public String description() {
-            return "hanging-test-store";
-        }
-    }
-
     @Test
     @Timeout(30)
     void storeHangingUnderBackgroundRefresh_operationsDoNotWait_andTheFailureIsReported() {
-        HangingStore store = new HangingStore();
+        FaultyKeyStore store = new FaultyKeyStore();
         try (DataProtectionProvider provider = DataProtectionProvider.builder().keyStore(store)
                 .refreshPeriod(Duration.ofMillis(200)).build()) {
             DataProtector protector = provider.createProtector("hot-path");
             byte[] known = protector.protect(new byte[] { 1 });
-            store.hangMillis = 1_500;
+            store.hangThenFail(Duration.ofMillis(1_500));
             long slowest = 0;
             long operations = 0;
             long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
@@ -79,7 +43,7 @@ class HotPathStoreWaitTest {
                     slowest / 1_000_000, provider.status().lastRefreshError().orElse("(none)"),
                     provider.status().isReady());
             assertThat(slowest / 1_000_000).as("slowest operation round (ms)").isLessThan(500);
-            assertThat(provider.status().lastRefreshError()).get().asString().contains("simulated hanging store");
+            assertThat(provider.status().lastRefreshError()).get().asString().contains("simulated outage of the test store");
             assertThat(provider.status().isReady()).isTrue();
         }
     }
