@@ -156,6 +156,10 @@ class NoKeyMaterialInLogsTest {
                 surfaced.add(a.provider().status().toString());
                 surfaced.add(b.provider().status().toString());
                 a.keyRing().acceptEmptyStore();
+                // B's client may still be reconnecting to the restarted server: wait (bounded) until it has A's key
+                assertThat(Instances.millisUntil(() -> a.provider().status().defaultKeyId()
+                        .equals(b.provider().status().defaultKeyId()), Duration.ofSeconds(15)))
+                        .as("ms until B adopted A's new key").isNotNegative();
                 assertThat(protectorB.unprotect(protectorA.protect(secretText))).isEqualTo(secretText);
                 collectMasterKeys(redis);
                 surfaced.add(a.provider().status().toString());
