@@ -20,14 +20,16 @@ final class RedisProcesses {
 
     /**
      * Wraps the command in a shell that SIGKILLs Redis as soon as its standard input, a pipe from this JVM, closes,
-     * and deletes the server's directory: the kernel closes the pipe when the JVM dies, even by SIGKILL, when no
+     * and deletes the server's directory first (once Redis is killed, the outer shell kills this watcher, so
+     * anything after the kill might never run): the kernel closes the pipe when the JVM dies, even by SIGKILL, when no
      * shutdown hook runs. So a test server never outlives the JVM that started it, nor does its directory. (When
      * Redis stops normally the watcher is killed first, and {@link RedisServer#close()} deletes the directory.)
      */
     static List<String> watchdog(List<String> command) {
         String script = "exec 3<&0; \"$@\" </dev/null & pid=$!; "
-                + "(cat <&3 >/dev/null; kill -9 $pid 2>/dev/null; "
-                + "case \"$" + DIRECTORY_VARIABLE + "\" in */redis-*) rm -rf \"$" + DIRECTORY_VARIABLE + "\";; esac) & "
+                + "(cat <&3 >/dev/null; "
+                + "case \"$" + DIRECTORY_VARIABLE + "\" in */redis-*) rm -rf \"$" + DIRECTORY_VARIABLE + "\";; esac; "
+                + "kill -9 $pid 2>/dev/null) & "
                 + "watcher=$!; wait $pid; status=$?; kill $watcher 2>/dev/null; exit $status";
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", script, "redis-watchdog"));
         wrapped.addAll(command);
