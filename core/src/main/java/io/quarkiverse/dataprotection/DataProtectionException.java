@@ -23,7 +23,7 @@ public class DataProtectionException extends RuntimeException {
         super(message, cause);
     }
 
-    /** The generic unprotect failure; {@code cause} is kept for debugging but never reveals which check failed. */
+    /** The generic unprotect failure: no cause attached, so nothing reveals which check failed. */
     public static DataProtectionException invalidPayload() {
         return new DataProtectionException(GENERIC_UNPROTECT_MESSAGE);
     }
