@@ -46,7 +46,7 @@ final class DescriptorReader {
         String what = "Key " + key.id();
         String deserializer = typeName(key.deserializerType());
         if (!deserializer.equals(KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME)) {
-            throw new KeyXmlException(what + " uses the descriptor deserializer " + deserializer + "; only "
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + deserializer + "; only "
                     + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
         }
         Element descriptor = decrypt(key.descriptor(), decryptors, what);
@@ -64,11 +64,11 @@ final class DescriptorReader {
         while ((encrypted = firstEncryptedSecret(doc)) != null) {
             if (++rounds > MAX_ENCRYPTED_SECRETS) {
                 // A decryptor that returns encrypted elements again would otherwise loop forever.
-                throw new KeyXmlException(what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
             }
             String decryptorType = KeyXmlReader.attribute(encrypted, "decryptorType");
             if (decryptorType == null || decryptorType.isBlank()) {
-                throw new KeyXmlException(what + ": <encryptedSecret> has no decryptorType attribute");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> has no decryptorType attribute");
             }
             String type = typeName(decryptorType);
             KeyDecryptor decryptor = decryptors.stream().filter(d -> d.supports(type)).findFirst()
@@ -76,7 +76,7 @@ final class DescriptorReader {
                             + ", and no configured key decryptor supports that type"));
             Element[] payload = new Element[1];
             if (SecureXml.childElements(encrypted, payload) != 1) {
-                throw new KeyXmlException(what + ": <encryptedSecret> must contain exactly one element");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> must contain exactly one element");
             }
             Element decrypted = decryptor.decrypt(payload[0]);
             if (decrypted == null) {
@@ -102,7 +102,7 @@ final class DescriptorReader {
         try {
             encryption = EncryptionAlgorithm.fromXmlName(algorithm(descriptor, "encryption", what));
         } catch (IllegalArgumentException e) {
-            throw new KeyXmlException(what + ": unknown <encryption> algorithm; expected one of "
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <encryption> algorithm; expected one of "
                     + java.util.Arrays.toString(EncryptionAlgorithm.values()));
         }
         if (encryption.isGcm()) {
@@ -112,7 +112,7 @@ final class DescriptorReader {
             return new AlgorithmConfiguration(encryption,
                     ValidationAlgorithm.fromXmlName(algorithm(descriptor, "validation", what)));
         } catch (IllegalArgumentException e) {
-            throw new KeyXmlException(what + ": unknown <validation> algorithm; expected one of "
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <validation> algorithm; expected one of "
                     + java.util.Arrays.toString(ValidationAlgorithm.values()));
         }
     }
@@ -122,7 +122,7 @@ final class DescriptorReader {
         Element element = SecureXml.child(descriptor, name);
         String value = element == null ? null : KeyXmlReader.attribute(element, "algorithm");
         if (value == null) {
-            throw new KeyXmlException(what + ": the descriptor has no <" + name + " algorithm=\"...\"/>");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor has no <" + name + " algorithm=\"...\"/>");
         }
         return value;
     }
@@ -137,7 +137,7 @@ final class DescriptorReader {
             }
         }
         if (count != 1) {
-            throw new KeyXmlException(what + ": the descriptor must contain exactly one <masterKey>, found " + count);
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor must contain exactly one <masterKey>, found " + count);
         }
         // As .NET's (string)XElement + Convert.FromBase64String: all descendant text, whitespace ignored.
         String base64 = masterKey.getTextContent().replaceAll("[ \t\r\n]", "");
@@ -145,11 +145,11 @@ final class DescriptorReader {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new KeyXmlException(what + ": the master key is not valid base64");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the master key is not valid base64");
         }
         try {
             if (bytes.length == 0) {
-                throw new KeyXmlException(what + ": the master key is empty");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the master key is empty");
             }
             return Secret.copyOf(bytes);
         } finally {

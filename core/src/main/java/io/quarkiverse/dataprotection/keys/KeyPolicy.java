@@ -87,7 +87,7 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         Key preferred = preferredKey(now, all);
         Key defaultKey = isEligible(preferred, now) ? preferred : earliestRecentEligible(now, all);
         if (defaultKey == null) {
-            return new KeyResolution(null, fallbackKey(now, all, preferred), true);
+            return new KeyResolution(null, fallbackKey(now, all, preferred), true, null);
         }
         Instant minExpiration = now.plus(KEY_RING_REFRESH_PERIOD).plus(propagationWindow);
         boolean generate = false;
@@ -97,7 +97,7 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
             generate = (!isEligible(next, at) || next.expirationDate().isBefore(minExpiration))
                     && !hasSuccessor(defaultKey, minExpiration, all);
         }
-        return new KeyResolution(defaultKey, null, generate);
+        return new KeyResolution(defaultKey, null, generate, null);
     }
 
     /**

@@ -55,7 +55,7 @@ final class SecureXml {
      */
     static Element parse(String xml) {
         if (xml == null || xml.isBlank()) {
-            throw new KeyXmlException("Key ring element is empty");
+            throw new KeyXmlException(KeyXmlException.Kind.MALFORMED, "Key ring element is empty");
         }
         DocumentBuilder builder = BUILDER.get();
         builder.setErrorHandler(THROWING); // reset() forgets it
@@ -68,10 +68,10 @@ final class SecureXml {
             String what = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                     ? "declares a DTD, which is refused (no DOCTYPE, entities or external references are allowed)"
                     : "is not well-formed XML";
-            throw new KeyXmlException("Key ring element " + what + " (line " + e.getLineNumber() + ", column "
+            throw new KeyXmlException(KeyXmlException.Kind.MALFORMED, "Key ring element " + what + " (line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ")");
         } catch (SAXException | IOException e) {
-            throw new KeyXmlException("Key ring element is not well-formed XML");
+            throw new KeyXmlException(KeyXmlException.Kind.MALFORMED, "Key ring element is not well-formed XML");
         } finally {
             builder.reset();
         }

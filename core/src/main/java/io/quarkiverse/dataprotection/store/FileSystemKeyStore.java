@@ -90,6 +90,18 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
         });
     }
 
+    @Override
+    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+        return locked(() -> {
+            if (!versionUnlocked().equals(expectedVersion)) {
+                return false;
+            }
+            // Each file appears atomically; a crash part way leaves some elements restored, never half of one.
+            elements.forEach(element -> addUnlocked(element.xml(), element.friendlyName()));
+            return true;
+        });
+    }
+
     private String versionUnlocked() {
         if (!Files.isDirectory(directory)) {
             return "empty";

@@ -49,6 +49,18 @@ public final class InMemoryKeyStore implements VersionedKeyStore {
     }
 
     @Override
+    public synchronized boolean addAllIfVersion(String expectedVersion, List<NewElement> toAdd) {
+        if (!Long.toString(version).equals(expectedVersion)) {
+            return false;
+        }
+        for (NewElement element : toAdd) {
+            elements.add(new StoredElement(element.friendlyName() + "#" + ++sequence, element.xml()));
+        }
+        version++;
+        return true;
+    }
+
+    @Override
     public synchronized String version() {
         return Long.toString(version);
     }

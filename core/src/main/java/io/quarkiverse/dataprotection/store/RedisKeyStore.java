@@ -62,6 +62,12 @@ public final class RedisKeyStore implements VersionedKeyStore {
             + "redis.call('RPUSH', KEYS[1], ARGV[2])\n"
             + "redis.call('PUBLISH', ARGV[3], 'changed')\n"
             + "return 1";
+    /** ARGV: expected version, channel, elements... */
+    private static final String ADD_ALL_IF_VERSION = VERSION
+            + "if version ~= ARGV[1] then return 0 end\n"
+            + "for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end\n"
+            + "redis.call('PUBLISH', ARGV[2], 'changed')\n"
+            + "return 1";
     /** ARGV: element, channel. */
     private static final String ADD = "redis.call('RPUSH', KEYS[1], ARGV[1])\n"
             + "redis.call('PUBLISH', ARGV[2], 'changed')\n"
@@ -155,6 +161,26 @@ public final class RedisKeyStore implements VersionedKeyStore {
                     xml, channel);
             LOG.debugf("%s %s to the Redis list %s at version %s", added == 1L ? "Appended" : "Did not append",
                     friendlyName, listKey, expectedVersion);
+            return added == 1L;
+        } catch (RuntimeException e) {
+            throw failure("could not be appended to", e);
+        }
+    }
+
+    @Override
+    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+        Objects.requireNonNull(expectedVersion, "expectedVersion");
+        Object[] arguments = new Object[elements.size() + 2];
+        arguments[0] = expectedVersion;
+        arguments[1] = channel;
+        int i = 2;
+        for (NewElement element : elements) {
+            arguments[i++] = element.xml();
+        }
+        try {
+            Long added = eval(ADD_ALL_IF_VERSION, RScript.ReturnType.INTEGER, arguments);
+            LOG.debugf("%s %d elements to the Redis list %s at version %s", added == 1L ? "Appended" : "Did not append",
+                    elements.size(), listKey, expectedVersion);
             return added == 1L;
         } catch (RuntimeException e) {
             throw failure("could not be appended to", e);

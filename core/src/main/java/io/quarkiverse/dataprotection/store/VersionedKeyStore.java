@@ -20,6 +20,15 @@ public interface VersionedKeyStore extends KeyStore {
      */
     boolean addIfVersion(String expectedVersion, String xml, String friendlyName);
 
+    /**
+     * Appends every element of {@code elements}, in order, only if the store's version is still
+     * {@code expectedVersion}: all or none, in one atomic step (used to restore elements a store lost, so that
+     * several instances restoring at once restore once).
+     *
+     * @return {@code true} when it appended, {@code false} when another writer changed the store first
+     */
+    boolean addAllIfVersion(String expectedVersion, java.util.List<NewElement> elements);
+
     /** The store's current version; one small read, cheap enough to poll every second. */
     String version();
 
@@ -32,6 +41,24 @@ public interface VersionedKeyStore extends KeyStore {
     default AutoCloseable subscribe(Runnable listener) {
         return () -> {
         };
+    }
+
+    /**
+     * An element to append.
+     *
+     * @param xml the element, serialized
+     * @param friendlyName the name for stores that want one (see {@link KeyStore#add})
+     */
+    record NewElement(String xml, String friendlyName) {
+
+        public NewElement {
+            java.util.Objects.requireNonNull(xml, "xml");
+        }
+
+        @Override
+        public String toString() {
+            return "NewElement[" + friendlyName + ", " + xml.length() + " chars]";
+        }
     }
 
     /**

@@ -39,6 +39,16 @@ final class ObservedStore implements VersionedKeyStore {
     }
 
     @Override
+    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+        conditionalAppends.incrementAndGet();
+        boolean won = delegate.addAllIfVersion(expectedVersion, elements);
+        if (won) {
+            conditionalAppendsWon.incrementAndGet();
+        }
+        return won;
+    }
+
+    @Override
     public String version() {
         return delegate.version();
     }
