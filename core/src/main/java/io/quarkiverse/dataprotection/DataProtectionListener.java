@@ -42,4 +42,8 @@ public interface DataProtectionListener {
     /** The key store was read, successfully or not. */
     default void onKeyRingRefresh(boolean success) {
     }
+
+    /** The store had lost {@code elements} elements this instance had read, and this instance appended them again. */
+    default void onKeysRestored(int elements) {
+    }
 }

@@ -34,6 +34,8 @@ public final class DataProtectionProviderBuilder {
     public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
     /** Default minimum interval between two refreshes caused by payloads under unknown keys. */
     public static final Duration DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+    /** Default bound on how long a payload under an unknown key waits for the read in flight. */
+    public static final Duration DEFAULT_UNKNOWN_KEY_WAIT = Duration.ofSeconds(1);
     /** Default period of the cheap version check of stores that have one (Redis, file system). */
     public static final Duration DEFAULT_CHANGE_POLL_PERIOD = Duration.ofSeconds(1);
 
@@ -47,7 +49,9 @@ public final class DataProtectionProviderBuilder {
     RandomSource randomSource;
     Duration refreshPeriod = DEFAULT_REFRESH_PERIOD;
     Duration unknownKeyRefreshInterval = DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL;
+    Duration unknownKeyWait = DEFAULT_UNKNOWN_KEY_WAIT;
     boolean autoGenerateKeys = true;
+    boolean restoreLostKeys = true;
     boolean backgroundRefresh = true;
     Duration changePollPeriod = DEFAULT_CHANGE_POLL_PERIOD;
     Duration keyRetention;
@@ -119,18 +123,41 @@ public final class DataProtectionProviderBuilder {
         return this;
     }
 
-    /** The minimum interval between refreshes caused by payloads under unknown keys; default 2 seconds. */
+    /**
+     * The minimum interval between reads of the store caused by payloads under unknown keys (anyone can forge them);
+     * default 2 seconds, must be positive. Such reads are single-flight: one at a time, however many payloads arrive.
+     */
     public DataProtectionProviderBuilder unknownKeyRefreshInterval(Duration interval) {
-        this.unknownKeyRefreshInterval = Objects.requireNonNull(interval, "unknownKeyRefreshInterval");
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("unknownKeyRefreshInterval must not be negative, was " + interval);
-        }
+        this.unknownKeyRefreshInterval = requirePositive(interval, "unknownKeyRefreshInterval");
+        return this;
+    }
+
+    /**
+     * How long a payload under an unknown key waits for the read of the store in flight before it fails with "key
+     * not found"; default 1 second, must be positive. Payloads under known keys never wait for that read. With
+     * {@link #backgroundRefresh(boolean) background refresh} off, the caller that starts the read runs it and waits
+     * for all of it.
+     */
+    public DataProtectionProviderBuilder unknownKeyWait(Duration wait) {
+        this.unknownKeyWait = requirePositive(wait, "unknownKeyWait");
         return this;
     }
 
     /** Whether keys are created automatically when needed (default {@code true}), as ASP.NET's {@code AutoGenerateKeys}. */
     public DataProtectionProviderBuilder autoGenerateKeys(boolean autoGenerateKeys) {
         this.autoGenerateKeys = autoGenerateKeys;
+        return this;
+    }
+
+    /**
+     * Whether elements the key store lost (a Redis restarted without persistence, a deleted key directory) are
+     * appended again from this provider's last read, exactly as read, in one compare-and-set (default {@code true}),
+     * so the ring returns to what it was and no key is created. With {@code false}, a store that reads empty after keys
+     * were seen is a fault (not ready, serving cached keys, creating none) until
+     * {@link io.quarkiverse.dataprotection.keys.KeyManager#acceptEmptyStore()}.
+     */
+    public DataProtectionProviderBuilder restoreLostKeys(boolean restoreLostKeys) {
+        this.restoreLostKeys = restoreLostKeys;
         return this;
     }
 
@@ -186,7 +213,8 @@ public final class DataProtectionProviderBuilder {
                     + "encrypt them at rest", keyStore.description());
         }
         KeyRingProvider keyRing = new KeyRingProvider(keyManager, new KeyRingSettings(keyPolicy, clock, refreshPeriod,
-                unknownKeyRefreshInterval, autoGenerateKeys, backgroundRefresh ? changePollPeriod : null, keyRetention,
+                unknownKeyRefreshInterval, unknownKeyWait, autoGenerateKeys, restoreLostKeys,
+                backgroundRefresh ? changePollPeriod : null, keyRetention,
                 listener));
         Key defaultKey = keyRing.current().defaultKey();
         LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",

@@ -19,7 +19,9 @@ public interface KeyManager {
     List<Key> getAllKeys();
 
     /**
-     * Creates, stores and returns a new key with a fresh 512-bit master key.
+     * Creates, stores and returns a new key with a fresh 512-bit master key. On stores that support it (file system,
+     * Redis, memory) the key is appended with a compare-and-set, so a call whose store command times out and is
+     * retried never stores it twice.
      *
      * @throws IllegalArgumentException when {@code expirationDate} is not after {@code activationDate}
      */
@@ -55,4 +57,13 @@ public interface KeyManager {
      * @throws IllegalStateException when no key encryptor is configured
      */
     int reencryptKeys();
+
+    /**
+     * Accepts that the key store was emptied on purpose, for providers built with lost-key restoration turned off
+     * ({@code restoreLostKeys(false)}, {@code quarkus.data-protection.restore-lost-keys=false}): their fail-closed
+     * guard is lifted and their next read may start a new key ring, creating a key. With restoration on (the
+     * default) a store that lost its keys is refilled from the providers' last reads instead, and this call is not
+     * needed; to retire every key on purpose, revoke them ({@link #revokeAllKeys}).
+     */
+    void acceptEmptyStore();
 }

@@ -19,12 +19,34 @@ import java.util.UUID;
  * @param unusableKeys a line per key that cannot be used (its id and why)
  * @param unreadableElements how many stored elements could not be parsed (reported, never deleted)
  * @param fault a condition that makes the ring untrustworthy although it may still serve from cache (such as a
- *        store that suddenly reads empty); the application should not be considered ready while it holds
+ *        store that suddenly reads empty with lost-key restoration off); the application should not be considered
+ *        ready while it holds
+ * @param warnings what an operator should look at while the ring serves: skipped elements, duplicate key ids,
+ *        master keys shorter than 512 bits (by key id, element position or file name; never content)
+ * @param keyCreationBlocked why a key the policy asks for is not created (an existing key that would be the default
+ *        or its successor cannot be decrypted), if that is so
+ * @param lastKeyLoss the last time the store was found to have lost elements this instance had read, if ever
  */
 public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKeyId,
         Optional<Instant> defaultKeyExpiration, Optional<Instant> nextKeyActivation,
         Optional<Instant> lastSuccessfulRefresh, Optional<String> lastRefreshError, List<String> unusableKeys,
-        int unreadableElements, Optional<String> fault) {
+        int unreadableElements, Optional<String> fault, List<String> warnings, Optional<String> keyCreationBlocked,
+        Optional<Loss> lastKeyLoss) {
+
+    public KeyRingStatus {
+        unusableKeys = List.copyOf(unusableKeys);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The store lost elements this instance had read.
+     *
+     * @param detectedAt when this instance noticed
+     * @param lostElements how many of the elements it had read were missing
+     * @param restoredElements how many this instance appended again (0 when another instance restored them first)
+     */
+    public record Loss(Instant detectedAt, int lostElements, int restoredElements) {
+    }
 
     /** Whether the ring is healthy: there is a usable default key and no {@linkplain #fault() fault}. */
     public boolean isReady() {

@@ -67,6 +67,14 @@ final class XmlDates {
     }
 
     /**
+     * {@link #format} without separators, as .NET's {@code yyyyMMddTHHmmssFFFFFFFZ} (revocation file names):
+     * {@code 20250601T123456789Z}.
+     */
+    static String compact(Instant instant) {
+        return format(instant).replace("-", "").replace(":", "").replace(".", "");
+    }
+
+    /**
      * Parses a date-time with an offset.
      *
      * @return the instant, or {@code null} when {@code text} is not a valid date-time with an offset

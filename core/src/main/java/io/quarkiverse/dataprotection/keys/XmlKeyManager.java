@@ -2,18 +2,14 @@ package io.quarkiverse.dataprotection.keys;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
@@ -23,26 +19,26 @@ import io.quarkiverse.dataprotection.crypto.AuthenticatedEncryptors;
 import io.quarkiverse.dataprotection.crypto.RandomSource;
 import io.quarkiverse.dataprotection.crypto.Secret;
 import io.quarkiverse.dataprotection.store.KeyStore;
+import io.quarkiverse.dataprotection.store.KeyStoreException;
 import io.quarkiverse.dataprotection.store.StoredElement;
 import io.quarkiverse.dataprotection.store.VersionedKeyStore;
 import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
 import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
 
 /**
- * The {@link KeyManager} over a {@link KeyStore} of ASP.NET Core key XML ({@code XmlKeyManager}).
+ * The {@link KeyManager} over a {@link KeyStore} of ASP.NET Core key XML ({@code XmlKeyManager}). How a read is
+ * interpreted (what fails it, what is skipped, duplicates, decryption retries) is described in {@link KeyRingReader}.
  * <p>
- * Each key's secret is decrypted once per process and kept in memory; a key no decryptor can read is reported as
- * {@linkplain Key#unusable unusable} (and tried again on the next read), never deleted or overwritten. Elements
- * that cannot be parsed are counted and skipped, never deleted.
+ * Keys are created with a compare-and-append on a {@link VersionedKeyStore}, so a call that times out and is
+ * retried (by the caller or the store's client) never leaves two keys. Every change made here increments
+ * {@link #changeCount()}, which the key ring cache reads to refresh itself: this class never calls up into it.
  * <p>
  * Thread-safety: safe for concurrent use.
  */
 public final class XmlKeyManager implements KeyManager {
 
     private static final Logger LOG = Logger.getLogger(XmlKeyManager.class);
-    private static final int MASTER_KEY_BYTES = 64;
-    private static final DateTimeFormatter REVOCATION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSSS'Z'") // ASP.NET: yyyyMMddTHHmmssFFFFFFFZ of the date
-            .withZone(ZoneOffset.UTC);
+    private static final int MAX_CREATE_ATTEMPTS = 5;
 
     private final KeyStore store;
     private final KeyEncryptor encryptor;
@@ -50,10 +46,11 @@ public final class XmlKeyManager implements KeyManager {
     private final AlgorithmConfiguration algorithms;
     private final Clock clock;
     private final RandomSource random;
-    private final Map<UUID, Key> readableKeys = new ConcurrentHashMap<>();
-    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
-    private volatile Runnable onChange = () -> {
-    };
+    private final KeyRingReader reader;
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong emptyStoreAcceptances = new AtomicLong();
+    private final Set<UUID> deletedKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> deletedElements = ConcurrentHashMap.newKeySet();
 
     public XmlKeyManager(KeyStore store, KeyEncryptor encryptor, List<KeyDecryptor> decryptors,
             AlgorithmConfiguration algorithms, Clock clock, RandomSource random) {
@@ -63,110 +60,111 @@ public final class XmlKeyManager implements KeyManager {
         this.algorithms = Objects.requireNonNull(algorithms, "algorithms");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-    }
-
-    /** Called after every change this manager makes, so the local key ring is refreshed at once. */
-    public void onChange(Runnable listener) {
-        this.onChange = Objects.requireNonNull(listener, "listener");
+        this.reader = new KeyRingReader(this.decryptors, random, clock);
     }
 
     public KeyStore store() {
         return store;
     }
 
-    @Override
-    public List<Key> getAllKeys() {
-        return readKeyRing().keys();
+    /** Incremented by every change this manager makes; a cache that read the ring at another count is stale. */
+    public long changeCount() {
+        return changes.get();
+    }
+
+    /** How often {@link #acceptEmptyStore()} was called. */
+    public long emptyStoreAcceptances() {
+        return emptyStoreAcceptances.get();
+    }
+
+    /** The ids of keys this manager deleted (so they are never restored). */
+    public Set<UUID> deletedKeyIds() {
+        return Set.copyOf(deletedKeys);
+    }
+
+    /** Whether this manager deleted {@code element} (a key or revocation, by its stored text). */
+    public boolean deleted(RingElement element) {
+        return deletedElements.contains(element.stored().xml())
+                || element.keyId() != null && deletedKeys.contains(element.keyId());
     }
 
     /**
-     * Reads the store: every key with revocations applied, and how many elements could not be parsed.
+     * {@inheritDoc}
      *
-     * @throws io.quarkiverse.dataprotection.store.KeyStoreException when the store cannot be read
+     * @throws KeyXmlException when an entry cannot be read or a revocation cannot be interpreted (the list would be
+     *         incomplete, a revoked key could look valid)
+     */
+    @Override
+    public List<Key> getAllKeys() {
+        return readKeyRing().requireComplete(store).keys();
+    }
+
+    /**
+     * Reads the store: every key with revocations applied, and what could not be read.
+     *
+     * @throws KeyStoreException when the store cannot be read
      */
     public StoreSnapshot readKeyRing() {
-        List<StoredElement> stored;
-        String version = null;
         if (store instanceof VersionedKeyStore versioned) {
             VersionedKeyStore.VersionedElements read = versioned.readVersioned();
-            stored = read.elements();
-            version = read.version();
-        } else {
-            stored = store.readAll();
+            return reader.read(read.elements(), read.version());
         }
-        Map<UUID, Key> keys = new LinkedHashMap<>();
-        List<RevocationElement> revocations = new ArrayList<>();
-        int unreadable = 0;
-        for (StoredElement element : stored) {
-            KeyRingElement parsed;
-            try {
-                parsed = KeyXml.parse(element.xml());
-            } catch (RuntimeException e) {
-                unreadable++;
-                reportUnreadable(element, e);
-                continue;
-            }
-            if (parsed instanceof RevocationElement revocation) {
-                revocations.add(revocation);
-            } else if (parsed instanceof KeyElement keyElement) {
-                Key key = toKey(keyElement);
-                keys.merge(key.id(), key, (first, second) -> first.canEncrypt() ? first : second);
-            }
-        }
-        List<Key> result = new ArrayList<>(keys.size());
-        for (Key key : keys.values()) {
-            boolean revoked = revocations.stream().anyMatch(r -> r.revokes(key));
-            result.add(revoked ? key.revoke() : key);
-        }
-        return new StoreSnapshot(List.copyOf(result), stored.size(), unreadable, version);
+        return reader.read(store.readAll(), null);
     }
 
-    private Key toKey(KeyElement element) {
-        Key known = readableKeys.get(element.id());
-        if (known != null) {
-            return known;
-        }
-        try {
-            KeyXml.KeyMaterial material = KeyXml.readDescriptor(element, decryptors);
-            Key key = Key.usable(element.id(), element.creationDate(), element.activationDate(),
-                    element.expirationDate(), material.algorithms(),
-                    AuthenticatedEncryptors.create(material.algorithms(), material.masterKey(), random));
-            readableKeys.put(key.id(), key);
-            return key;
-        } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (reportedUnreadable.add("key:" + element.id() + ":" + reason)) {
-                LOG.warnf("Key %s cannot be used and is skipped (it is kept in the store): %s", element.id(), reason);
-            }
-            return Key.unusable(element.id(), element.creationDate(), element.activationDate(),
-                    element.expirationDate(), null, reason);
-        }
-    }
-
-    private void reportUnreadable(StoredElement element, RuntimeException e) {
-        String handle = element.name() != null ? element.name() : "#" + element.xml().hashCode();
-        if (reportedUnreadable.add("element:" + handle)) {
-            LOG.warnf("Skipping a key ring element that cannot be parsed (%s); it is kept in the store, and if it was "
-                    + "a revocation, that revocation is not applied: %s", handle, e.getMessage());
-        }
-    }
-
+    /**
+     * {@inheritDoc}
+     * <p>
+     * On a {@link VersionedKeyStore} the one new element is appended with a compare-and-append, retried with the
+     * store's new version when another writer changed it meanwhile; since every attempt appends the same element, a
+     * timed-out attempt that lands late makes the others fail, so the key is stored exactly once.
+     */
     @Override
     public Key createNewKey(Instant activationDate, Instant expirationDate) {
-        return createKey(activationDate, expirationDate, null).orElseThrow();
+        NewKey created = prepare(activationDate, expirationDate);
+        if (!(store instanceof VersionedKeyStore versioned)) {
+            store.add(created.xml(), created.friendlyName());
+            return created(created);
+        }
+        KeyStoreException lastFailure = null;
+        for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+            try {
+                if (append(created, versioned.version())) {
+                    return created(created);
+                }
+            } catch (KeyStoreException e) {
+                lastFailure = e;
+            }
+        }
+        String reason = lastFailure == null ? "it kept changing" : lastFailure.getMessage();
+        throw new KeyStoreException("Key " + created.key().id() + " could not be created in " + store.description()
+                + " after " + MAX_CREATE_ATTEMPTS + " attempts (" + reason + "); it was not stored", lastFailure);
     }
 
     /**
      * Creates a key only if the store is still at {@code expectedVersion} (exactly-once creation across processes).
-     * Stores that are not {@link VersionedKeyStore}s append unconditionally.
+     * Stores that are not {@link VersionedKeyStore}s, or a {@code null} version, append unconditionally.
+     * <p>
+     * When the conditional append fails or times out, the store is read again: if the new element is there (a retry
+     * of a command that had landed), the key counts as created; only otherwise is another writer the winner.
      *
      * @return the key, or empty when another writer changed the store first
+     * @throws KeyStoreException when the store cannot be written (and the element is not in it)
      */
     public Optional<Key> createNewKeyIfVersion(Instant activationDate, Instant expirationDate, String expectedVersion) {
-        return createKey(activationDate, expirationDate, expectedVersion);
+        NewKey created = prepare(activationDate, expirationDate);
+        if (expectedVersion == null || !(store instanceof VersionedKeyStore)) {
+            store.add(created.xml(), created.friendlyName());
+            return Optional.of(created(created));
+        }
+        if (!append(created, expectedVersion)) {
+            LOG.debugf("Another instance changed %s first; not creating key %s", store.description(), created.key().id());
+            return Optional.empty();
+        }
+        return Optional.of(created(created));
     }
 
-    private Optional<Key> createKey(Instant activationDate, Instant expirationDate, String expectedVersion) {
+    private NewKey prepare(Instant activationDate, Instant expirationDate) {
         Objects.requireNonNull(activationDate, "activationDate");
         Objects.requireNonNull(expirationDate, "expirationDate");
         if (!expirationDate.isAfter(activationDate)) {
@@ -174,95 +172,109 @@ public final class XmlKeyManager implements KeyManager {
                     + " must be after activation " + activationDate);
         }
         UUID id = UUID.randomUUID();
-        Secret masterKey = Secret.random(MASTER_KEY_BYTES, random);
+        Secret masterKey = Secret.random(KeyRingReader.EXPECTED_MASTER_KEY_BYTES, random);
         String xml = KeyXml.writeKey(id, clock.instant(), activationDate, expirationDate, algorithms, masterKey, encryptor);
         // Read our own element back so the cached key carries exactly the dates the store holds.
         KeyElement written = (KeyElement) KeyXml.parse(xml);
         Key key = Key.usable(id, written.creationDate(), written.activationDate(), written.expirationDate(), algorithms,
                 AuthenticatedEncryptors.create(algorithms, masterKey, random));
-        if (expectedVersion != null && store instanceof VersionedKeyStore versioned) {
-            if (!versioned.addIfVersion(expectedVersion, xml, "key-" + id)) {
-                LOG.debugf("Another instance changed %s first; not creating key %s", store.description(), id);
-                return Optional.empty();
-            }
-        } else {
-            store.add(xml, "key-" + id);
-        }
-        readableKeys.put(id, key);
-        LOG.infof("Created key %s (activation %s, expiration %s, %s) in %s", id, key.activationDate(),
+        return new NewKey(key, xml);
+    }
+
+    private Key created(NewKey created) {
+        Key key = created.key();
+        reader.hold(key);
+        changes.incrementAndGet();
+        LOG.infof("Created key %s (activation %s, expiration %s, %s) in %s", key.id(), key.activationDate(),
                 key.expirationDate(), algorithms, store.description());
-        onChange.run();
-        return Optional.of(key);
+        return key;
+    }
+
+    /**
+     * Appends the new key's element if the store is at {@code expectedVersion}; true when the element is in the store
+     * afterwards (also when a timed-out or refused attempt had in fact landed before).
+     */
+    private boolean append(NewKey created, String expectedVersion) {
+        VersionedKeyStore versioned = (VersionedKeyStore) store;
+        try {
+            if (versioned.addIfVersion(expectedVersion, created.xml(), created.friendlyName())) {
+                return true;
+            }
+        } catch (KeyStoreException e) {
+            if (!contains(versioned, created.xml())) {
+                throw e;
+            }
+            LOG.debugf("Appending key %s to %s failed (%s), but it had landed", created.key().id(),
+                    store.description(), e.getMessage());
+            return true;
+        }
+        return contains(versioned, created.xml());
+    }
+
+    private static boolean contains(VersionedKeyStore store, String xml) {
+        return store.readAll().stream().anyMatch(e -> xml.equals(e.xml()));
+    }
+
+    /**
+     * Appends elements a store lost, exactly as they were read, in one compare-and-append at {@code expectedVersion}
+     * (unconditionally on stores without versions).
+     *
+     * @return whether they were appended; {@code false} when another writer changed the store first
+     */
+    public boolean restoreElements(String expectedVersion, List<RingElement> elements) {
+        List<VersionedKeyStore.NewElement> toAdd = new ArrayList<>(elements.size());
+        elements.forEach(e -> toAdd.add(new VersionedKeyStore.NewElement(e.stored().xml(), e.friendlyName())));
+        boolean restored;
+        if (store instanceof VersionedKeyStore versioned && expectedVersion != null) {
+            restored = versioned.addAllIfVersion(expectedVersion, toAdd);
+        } else {
+            toAdd.forEach(e -> store.add(e.xml(), e.friendlyName()));
+            restored = true;
+        }
+        if (restored) {
+            changes.incrementAndGet();
+        }
+        return restored;
     }
 
     @Override
     public void revokeKey(UUID keyId, String reason) {
         Objects.requireNonNull(keyId, "keyId");
         store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason), "revocation-" + keyId);
+        changes.incrementAndGet();
         LOG.infof("Revoked key %s in %s", keyId, store.description());
-        onChange.run();
     }
 
     @Override
     public void revokeAllKeys(Instant revocationDate, String reason) {
         Objects.requireNonNull(revocationDate, "revocationDate");
-        store.add(KeyXml.writeRevocation(revocationDate, null, reason),
-                "revocation-" + REVOCATION_NAME.format(revocationDate));
+        store.add(KeyXml.writeRevocation(revocationDate, null, reason), revocationFileName(revocationDate));
+        changes.incrementAndGet();
         LOG.infof("Revoked all keys created before %s in %s", revocationDate, store.description());
-        onChange.run();
+    }
+
+    /** ASP.NET's {@code revocation-{yyyyMMddTHHmmssFFFFFFFZ}}: up to 7 fraction digits, trailing zeros dropped. */
+    static String revocationFileName(Instant date) {
+        return "revocation-" + XmlDates.compact(date);
     }
 
     @Override
     public int deleteKeys(Predicate<Key> shouldDelete) {
         Objects.requireNonNull(shouldDelete, "shouldDelete");
-        List<StoredElement> stored = store.readAll();
-        Map<StoredElement, KeyRingElement> parsed = new LinkedHashMap<>();
-        for (StoredElement element : stored) {
-            try {
-                parsed.put(element, KeyXml.parse(element.xml()));
-            } catch (RuntimeException unreadable) {
-                // never delete what we cannot read
-            }
+        StoreSnapshot read = readKeyRing().requireComplete(store);
+        int deleted = KeyDeletion.delete(store, read, shouldDelete, this::recordDeleted);
+        if (deleted > 0) {
+            changes.incrementAndGet();
         }
-        List<RevocationElement> revocations = parsed.values().stream().filter(RevocationElement.class::isInstance)
-                .map(RevocationElement.class::cast).toList();
-        List<StoredElement> deletedKeyElements = new ArrayList<>();
-        List<Key> deletedKeys = new ArrayList<>();
-        List<Key> remainingKeys = new ArrayList<>();
-        for (Map.Entry<StoredElement, KeyRingElement> entry : parsed.entrySet()) {
-            if (entry.getValue() instanceof KeyElement keyElement) {
-                Key key = toKey(keyElement);
-                Key withRevocation = revocations.stream().anyMatch(r -> r.revokes(key)) ? key.revoke() : key;
-                if (shouldDelete.test(withRevocation)) {
-                    deletedKeyElements.add(entry.getKey());
-                    deletedKeys.add(withRevocation);
-                } else {
-                    remainingKeys.add(withRevocation);
-                }
-            }
+        return deleted;
+    }
+
+    private void recordDeleted(RingElement element) {
+        deletedElements.add(element.stored().xml());
+        if (element.keyId() != null) {
+            deletedKeys.add(element.keyId());
+            reader.forget(element.keyId());
         }
-        if (deletedKeyElements.isEmpty()) {
-            return 0;
-        }
-        // Keys first, then the revocations that only revoked deleted keys: a crash in between leaves a stale
-        // revocation, never an unrevoked key.
-        store.remove(deletedKeyElements);
-        List<StoredElement> obsoleteRevocations = new ArrayList<>();
-        for (Map.Entry<StoredElement, KeyRingElement> entry : parsed.entrySet()) {
-            if (entry.getValue() instanceof RevocationElement revocation
-                    && deletedKeys.stream().anyMatch(revocation::revokes)
-                    && remainingKeys.stream().noneMatch(revocation::revokes)) {
-                obsoleteRevocations.add(entry.getKey());
-            }
-        }
-        store.remove(obsoleteRevocations);
-        Set<UUID> deletedIds = new HashSet<>();
-        deletedKeys.forEach(k -> deletedIds.add(k.id()));
-        deletedIds.forEach(readableKeys::remove);
-        LOG.infof("Deleted %d key(s) %s and %d obsolete revocation(s) from %s", deletedIds.size(), deletedIds,
-                obsoleteRevocations.size(), store.description());
-        onChange.run();
-        return deletedIds.size();
     }
 
     @Override
@@ -273,19 +285,23 @@ public final class XmlKeyManager implements KeyManager {
         }
         int rewritten = KeyReencryption.reencrypt(store, encryptor, decryptors);
         if (rewritten > 0) {
-            onChange.run();
+            changes.incrementAndGet();
         }
         return rewritten;
     }
 
-    /**
-     * One read of the store.
-     *
-     * @param keys every key, revocations applied
-     * @param elementCount how many elements the store returned
-     * @param unreadableElements how many of them could not be parsed
-     * @param version the store's version when it is a {@link VersionedKeyStore}, else {@code null}
-     */
-    public record StoreSnapshot(List<Key> keys, int elementCount, int unreadableElements, String version) {
+    @Override
+    public void acceptEmptyStore() {
+        emptyStoreAcceptances.incrementAndGet();
+        changes.incrementAndGet();
+        LOG.warnf("Operator accepted an empty key store %s: a new key ring may be started", store.description());
+    }
+
+    /** A key about to be stored and its element. */
+    private record NewKey(Key key, String xml) {
+
+        String friendlyName() {
+            return "key-" + key.id();
+        }
     }
 }

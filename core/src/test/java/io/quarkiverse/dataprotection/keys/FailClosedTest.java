@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,6 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.FaultyKeyStore;
 import io.quarkiverse.dataprotection.MutableClock;
-import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
 import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
 
 class FailClosedTest {
@@ -53,20 +53,48 @@ class FailClosedTest {
     }
 
     @Test
-    void emptyReadAfterKeysWereSeen_isAFault_notAReasonToCreateAKey() {
+    void storeThatLostItsKeys_isRestoredFromTheLastRead_withTheSameIds_andStaysReady() {
+        InMemoryKeyStore backing = new InMemoryKeyStore();
+        try (DataProtectionProvider provider = DataProtectionProvider.builder().keyStore(backing).clock(clock)
+                .refreshPeriod(Duration.ofMinutes(1)).backgroundRefresh(false).build()) {
+            DataProtector protector = provider.createProtector("p");
+            byte[] before = protector.protect(new byte[] { 1 });
+            provider.keyManager().revokeKey(java.util.UUID.randomUUID(), "a revocation is restored too");
+            protector.protect(new byte[] { 0 });
+            List<String> stored = xmlOf(backing);
+
+            backing.remove(backing.readAll()); // FLUSHALL
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(protector.unprotect(before)).containsExactly(1);
+            protector.protect(new byte[] { 2 });
+
+            assertThat(xmlOf(backing)).as("exactly the elements read, once, no new key").containsExactlyElementsOf(stored);
+            KeyRingStatus status = provider.status();
+            assertThat(status.isReady()).isTrue();
+            assertThat(status.fault()).isEmpty();
+            assertThat(status.lastKeyLoss()).get().satisfies(loss -> {
+                assertThat(loss.lostElements()).isEqualTo(2);
+                assertThat(loss.restoredElements()).isEqualTo(2);
+            });
+        }
+    }
+
+    @Test
+    void storeThatDropsWrites_afterOneRestore_isAFault_neverALoopOfAppends_norAReasonToCreateAKey() {
         try (DataProtectionProvider provider = provider()) {
             DataProtector protector = provider.createProtector("p");
             byte[] before = protector.protect(new byte[] { 1 });
             int adds = store.adds.get();
 
             store.mode(FaultyKeyStore.Mode.EMPTY);
-            clock.advance(Duration.ofMinutes(2));
-            assertThat(protector.unprotect(protector.protect(new byte[] { 2 }))).containsExactly(2);
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofMinutes(2));
+                assertThat(protector.unprotect(protector.protect(new byte[] { 2 }))).containsExactly(2);
+            }
             assertThat(protector.unprotect(before)).containsExactly(1);
-            assertThat(store.adds.get()).isEqualTo(adds);
-            assertThat(provider.status().lastRefreshError()).get().asString().contains("returned no keys");
-            assertThat(provider.status().fault()).get().asString().contains("returned no keys");
-            assertThat(provider.status().isReady()).as("a suddenly empty ring is a fault").isFalse();
+            assertThat(store.adds.get()).as("the one lost key appended once, nothing created").isEqualTo(adds + 1);
+            assertThat(provider.status().fault()).get().asString().contains("does not return them");
+            assertThat(provider.status().isReady()).as("a store that drops writes is a fault").isFalse();
 
             store.mode(FaultyKeyStore.Mode.WORKING);
             clock.advance(Duration.ofMinutes(2));
@@ -77,20 +105,27 @@ class FailClosedTest {
     }
 
     @Test
-    void emptiedStore_staysAFault_untilAnOperatorAcceptsIt() {
+    void emptiedStore_withRestoreOff_staysAFault_untilAnOperatorAcceptsIt() {
         InMemoryKeyStore backing = new InMemoryKeyStore();
         try (DataProtectionProvider provider = DataProtectionProvider.builder().keyStore(backing).clock(clock)
-                .refreshPeriod(Duration.ofMinutes(1)).backgroundRefresh(false).build()) {
+                .refreshPeriod(Duration.ofMinutes(1)).backgroundRefresh(false).restoreLostKeys(false).build()) {
+            byte[] before = provider.createProtector("p").protect(new byte[] { 1 });
             backing.remove(backing.readAll()); // FLUSHALL
             clock.advance(Duration.ofMinutes(2));
-            provider.createProtector("p").protect(new byte[] { 1 });
+            assertThat(provider.createProtector("p").unprotect(before)).as("cached keys keep serving").containsExactly(1);
             assertThat(backing.readAll()).as("no key minted").isEmpty();
             assertThat(provider.status().isReady()).isFalse();
+            assertThat(provider.status().fault()).get().asString().contains("returned no keys");
 
-            ((KeyRingDataProtectionProvider) provider).keyRing().acceptEmptyStore();
+            provider.keyManager().acceptEmptyStore();
+            provider.createProtector("p").protect(new byte[] { 2 });
             assertThat(backing.readAll()).hasSize(1);
             assertThat(provider.status().isReady()).isTrue();
         }
+    }
+
+    private static List<String> xmlOf(InMemoryKeyStore store) {
+        return store.readAll().stream().map(e -> e.xml()).toList();
     }
 
     @Test

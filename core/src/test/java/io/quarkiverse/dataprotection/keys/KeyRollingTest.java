@@ -90,6 +90,8 @@ class KeyRollingTest {
             assertThat(manual.status().isReady()).isFalse();
             assertThat(manual.keyManager().getAllKeys()).isEmpty();
             manual.keyManager().createNewKey(clock.instant(), clock.instant().plus(Duration.ofDays(10)));
+            // the key manager's change is seen by the next use of the ring (no upward call into the cache)
+            assertThat(manual.createProtector("p").protect(new byte[] { 1 })).isNotEmpty();
             assertThat(manual.status().isReady()).isTrue();
         }
     }

@@ -64,6 +64,19 @@ public interface DataProtectionConfig {
     @WithDefault("true")
     boolean autoGenerateKeys();
 
+    /**
+     * Whether an instance puts back the key ring elements a store lost. When the store reads back without keys this
+     * instance still serves with (a Redis restarted without persistence, a failover that lost writes, a deleted key
+     * directory), the instance appends every element it last read that is missing — exactly as it read it, still
+     * encrypted — in one compare-and-set, so the ring returns to what it was, no instance creates a key, and readiness
+     * stays up. Keys this instance deleted itself (retention, the key manager) are never put back. To retire keys on
+     * purpose, revoke them. With {@code false}, a store that reads empty after keys were seen makes the instance not
+     * ready (it keeps serving its cached keys and creates none) until an operator calls
+     * {@code KeyManager.acceptEmptyStore()}.
+     */
+    @WithDefault("true")
+    boolean restoreLostKeys();
+
     /** The algorithms of newly created keys. */
     @ConfigDocSection
     Algorithm algorithm();

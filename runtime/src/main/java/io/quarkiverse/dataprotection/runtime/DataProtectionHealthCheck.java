@@ -47,6 +47,13 @@ public class DataProtectionHealthCheck implements HealthCheck {
         withInstant(response, "last-refresh", status.lastSuccessfulRefresh());
         status.lastRefreshError().ifPresent(error -> response.withData("last-refresh-error", error));
         status.fault().ifPresent(fault -> response.withData("fault", fault));
+        status.keyCreationBlocked().ifPresent(blocked -> response.withData("key-creation-blocked", blocked));
+        for (int i = 0; i < status.warnings().size(); i++) {
+            response.withData("warning-" + (i + 1), status.warnings().get(i));
+        }
+        status.lastKeyLoss().ifPresent(loss -> response.withData("last-key-loss", loss.detectedAt() + ": "
+                + loss.lostElements() + " element(s) missing from the store, " + loss.restoredElements()
+                + " restored by this instance"));
         Optional<String> certificateFailure = service.keyEncryption()
                 .flatMap(encryption -> withCertificate(response, encryption));
         if (certificateFailure.isPresent()) {
@@ -82,6 +89,9 @@ public class DataProtectionHealthCheck implements HealthCheck {
     private static String reason(KeyRingStatus status) {
         if (status.fault().isPresent()) {
             return "the key ring is faulty (see fault); it keeps serving its cached keys";
+        }
+        if (status.keyCreationBlocked().isPresent()) {
+            return "no usable default key: " + status.keyCreationBlocked().get();
         }
         if (status.lastRefreshError().isPresent()) {
             return "no usable default key: the key store could not be read";

@@ -25,6 +25,8 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@code data_protection.protect}, {@code data_protection.unprotect}: successful operations;</li>
  * <li>{@code data_protection.failures{reason}}: failed operations by {@link Failure} (lower case);</li>
  * <li>{@code data_protection.key_ring.refreshes{result=success|failure}}: reads of the key store;</li>
+ * <li>{@code data_protection.key_ring.restored_elements}: elements the store had lost that this instance appended
+ * again;</li>
  * <li>{@code data_protection.keys}: keys in the ring;</li>
  * <li>{@code data_protection.default_key.expires_in.seconds}: until the default key expires (NaN without one).</li>
  * </ul>
@@ -40,6 +42,7 @@ public class DataProtectionMetrics implements DataProtectionListener {
     private final Map<Failure, Counter> failures = new EnumMap<>(Failure.class);
     private final Counter refreshSuccesses;
     private final Counter refreshFailures;
+    private final Counter restoredElements;
 
     DataProtectionMetrics(MeterRegistry registry) {
         protects = Counter.builder("data_protection.protect").description("Payloads protected").register(registry);
@@ -52,6 +55,8 @@ public class DataProtectionMetrics implements DataProtectionListener {
         }
         refreshSuccesses = refreshes(registry, "success");
         refreshFailures = refreshes(registry, "failure");
+        restoredElements = Counter.builder("data_protection.key_ring.restored_elements")
+                .description("Key ring elements the store had lost, appended again by this instance").register(registry);
     }
 
     /** Gauges need the provider, which needs this listener: registered once everything is built. */
@@ -84,6 +89,11 @@ public class DataProtectionMetrics implements DataProtectionListener {
     @Override
     public void onKeyRingRefresh(boolean success) {
         (success ? refreshSuccesses : refreshFailures).increment();
+    }
+
+    @Override
+    public void onKeysRestored(int elements) {
+        restoredElements.increment(elements);
     }
 
     private static Counter refreshes(MeterRegistry registry, String result) {

@@ -38,6 +38,11 @@ final class Listeners {
             public void onKeyRingRefresh(boolean success) {
                 all.forEach(listener -> listener.onKeyRingRefresh(success));
             }
+
+            @Override
+            public void onKeysRestored(int elements) {
+                all.forEach(listener -> listener.onKeysRestored(elements));
+            }
         };
     }
 }

@@ -20,6 +20,7 @@ final class ProviderSettings {
                 .keyPolicy(keyPolicy(keyLifetime(config.keyLifetime()), config.propagationWindow()))
                 .refreshPeriod(refreshPeriod(config.refreshPeriod()))
                 .autoGenerateKeys(config.autoGenerateKeys())
+                .restoreLostKeys(config.restoreLostKeys())
                 .algorithms(algorithms(config.algorithm()));
         config.keyRetention().ifPresent(retention -> builder.keyRetention(keyRetention(retention)));
         return builder;

@@ -1,0 +1,179 @@
+package io.quarkiverse.dataprotection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.redisson.api.RedissonClient;
+
+import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
+import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.store.RedisKeyStore;
+import io.quarkiverse.dataprotection.store.RedissonClients;
+import io.quarkiverse.dataprotection.store.StoredElement;
+import io.quarkiverse.dataprotection.store.VersionedKeyStore;
+import io.quarkiverse.dataprotection.testing.RedisServer;
+
+/**
+ * A store under test together with raw access to what it keeps, as another writer (an ASP.NET Core application, an
+ * operator) has: the file store's directory, the Redis list, or the in-memory store itself.
+ */
+public abstract class RawStore implements AutoCloseable {
+
+    private final String kind;
+
+    private RawStore(String kind) {
+        this.kind = kind;
+    }
+
+    /** A new provider-facing store over the same data (each "instance" gets its own). */
+    public abstract VersionedKeyStore newStore();
+
+    /** Appends {@code xml} as another writer would, under {@code name} where the store has names. */
+    public abstract void append(String name, String xml);
+
+    /** Removes the raw entry appended under {@code name} with content {@code xml}. */
+    public abstract void remove(String name, String xml);
+
+    /** Every raw entry's text. */
+    public abstract List<String> entries();
+
+    /** Removes every entry (a Redis FLUSHALL, a wiped directory). */
+    public abstract void wipe();
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return kind;
+    }
+
+    public static RawStore memory() {
+        InMemoryKeyStore store = new InMemoryKeyStore();
+        return new RawStore("memory") {
+            @Override
+            public VersionedKeyStore newStore() {
+                return store;
+            }
+
+            @Override
+            public void append(String name, String xml) {
+                store.add(xml, name);
+            }
+
+            @Override
+            public void remove(String name, String xml) {
+                store.remove(store.readAll().stream().filter(e -> xml.equals(e.xml())).toList());
+            }
+
+            @Override
+            public List<String> entries() {
+                return store.readAll().stream().map(StoredElement::xml).toList();
+            }
+
+            @Override
+            public void wipe() {
+                store.remove(store.readAll());
+            }
+        };
+    }
+
+    public static RawStore directory(Path directory) {
+        return new RawStore("file") {
+            @Override
+            public VersionedKeyStore newStore() {
+                return new FileSystemKeyStore(directory);
+            }
+
+            @Override
+            public void append(String name, String xml) {
+                try {
+                    Files.createDirectories(directory);
+                    Files.writeString(directory.resolve(name + ".xml"), xml, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void remove(String name, String xml) {
+                try {
+                    Files.deleteIfExists(directory.resolve(name + ".xml"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public List<String> entries() {
+                try (Stream<Path> files = Files.list(directory)) {
+                    return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().map(f -> {
+                        try {
+                            return Files.readString(f, StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void wipe() {
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".xml")).toList()) {
+                        Files.delete(file);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** A list on {@code redis}; each {@link #newStore()} has its own client, closed with this. */
+    public static RawStore redis(RedisServer redis, String listKey) {
+        java.util.List<RedissonClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return new RawStore("redis") {
+            @Override
+            public VersionedKeyStore newStore() {
+                RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri()));
+                clients.add(client);
+                return new RedisKeyStore(client, listKey);
+            }
+
+            @Override
+            public void append(String name, String xml) {
+                redis.rpush(listKey, xml);
+            }
+
+            @Override
+            public void remove(String name, String xml) {
+                redis.command("LREM", listKey, "1", xml);
+            }
+
+            @Override
+            public List<String> entries() {
+                return redis.lrange(listKey);
+            }
+
+            @Override
+            public void wipe() {
+                redis.command("DEL", listKey);
+            }
+
+            @Override
+            public void close() {
+                clients.forEach(RedissonClient::shutdown);
+            }
+        };
+    }
+}
