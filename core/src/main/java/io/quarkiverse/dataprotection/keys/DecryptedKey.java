@@ -18,10 +18,12 @@ final class DecryptedKey {
 
     private final Key key;
     private final byte[] fingerprint;
+    private final int masterKeyBits;
 
-    private DecryptedKey(Key key, byte[] fingerprint) {
+    private DecryptedKey(Key key, byte[] fingerprint, int masterKeyBits) {
         this.key = key;
         this.fingerprint = fingerprint;
+        this.masterKeyBits = masterKeyBits;
     }
 
     static DecryptedKey of(KeyElement element, KeyXml.KeyMaterial material, RandomSource random) {
@@ -32,7 +34,7 @@ final class DecryptedKey {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(material.algorithms().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             digest.update(secret);
-            return new DecryptedKey(key, digest.digest());
+            return new DecryptedKey(key, digest.digest(), material.masterKey().length() * 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         } finally {
@@ -42,6 +44,15 @@ final class DecryptedKey {
 
     Key key() {
         return key;
+    }
+
+    int masterKeyBits() {
+        return masterKeyBits;
+    }
+
+    /** Whether the master key is shorter than the 512 bits ASP.NET Core and this library create. */
+    boolean isShort() {
+        return masterKeyBits < KeyRingReader.EXPECTED_MASTER_KEY_BYTES * 8;
     }
 
     /** Whether {@code other} holds the same master key, algorithms and dates. */

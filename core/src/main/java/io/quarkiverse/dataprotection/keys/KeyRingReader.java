@@ -116,7 +116,11 @@ final class KeyRingReader {
                 LOG.debugf("Key %s is stored %d times with the same master key (a re-encryption in progress)", id,
                         usable.size());
             }
-            return held.getOrDefault(id, first.key());
+            if (first.isShort()) {
+                read.warn("Key " + id + " has a " + first.masterKeyBits() + "-bit master key; ASP.NET Core and this "
+                        + "library create 512-bit keys. It is used, but check who wrote it");
+            }
+            return held.computeIfAbsent(id, ignored -> first.key());
         }
         Key mine = held.get(id);
         String what = "The store holds " + copies.size() + " elements for key " + id
@@ -145,14 +149,12 @@ final class KeyRingReader {
         try {
             KeyXml.KeyMaterial material = KeyXml.readDescriptor(element, decryptors);
             DecryptedKey key = DecryptedKey.of(element, material, random);
-            if (material.masterKey().length() < EXPECTED_MASTER_KEY_BYTES) {
-                warnOnce("short:" + element.id(), "Key " + element.id() + " has a " + material.masterKey().length() * 8
-                        + "-bit master key; ASP.NET Core and this library create 512-bit keys. It is used, but check "
-                        + "who wrote it");
+            if (key.isShort()) {
+                LOG.warnf("Key %s has a %d-bit master key; ASP.NET Core and this library create 512-bit keys",
+                        element.id(), key.masterKeyBits());
             }
             decrypted.put(copy.xml(), key);
             failed.remove(copy.xml());
-            held.putIfAbsent(element.id(), key.key());
             if (previous != null) {
                 LOG.infof("Key %s can be decrypted again after %d failed attempt(s)", element.id(), previous.attempts());
             }
