@@ -9,32 +9,44 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which key is the default and when to create the next one: a pure function of {@code (now, keys)}, with the rules
- * of ASP.NET Core 8/9 ({@code DefaultKeyResolver.FindDefaultKey} and {@code KeyRingProvider.CreateCacheableKeyRingCore}).
- * Nothing here reads a clock or a store.
+ * Which key is the default and when to create the next one: a pure function of {@code (now, keys)}. Nothing here
+ * reads a clock or a store.
  * <p>
- * Default key at {@code now}, with {@code cutoff = now - propagationWindow}:
+ * The rules are those of current ASP.NET Core (dotnet/aspnetcore {@code main}, shipped in .NET 9 and 10), so that Java
+ * and .NET instances sharing a key ring pick the same default key and agree on when a key is due:
  * <ol>
- * <li>candidates are the keys with {@code activationDate <= now + maxClockSkew};</li>
- * <li>the preferred one is the most recently activated candidate created at or before {@code cutoff} (propagated
- * to every instance), else the <em>least</em> recently activated candidate created after it; ties go to the
- * smaller id in .NET {@code Guid} order;</li>
- * <li>it is the default unless it is revoked, expired ({@code expirationDate <= now}) or unusable. Then ASP.NET has
- * no second choice and creates a key; here the earliest-activated usable key created inside the window and already
- * active becomes the default first, if there is one (a deliberate difference, see {@code earliestRecentEligible}).</li>
+ * <li><b>Default key</b> ({@code KeyManagement/DefaultKeyResolver.cs}, {@code FindDefaultKey}): among the keys with
+ * {@code activationDate <= now + maxClockSkew}, the one activated last; ties go to the smaller id in .NET {@code Guid}
+ * order ({@code NetGuid.ORDER}, not {@link java.util.UUID#compareTo}). Whether that key has propagated is <em>not</em>
+ * considered: the .NET 9 propagation preference (dotnet/aspnetcore#54309: newest propagated key, else oldest
+ * unpropagated one) was reverted late in the .NET 9 cycle (dotnet/aspnetcore#57186, fixing issue #57137), and
+ * .NET 8 never had it. That key is the default unless it is revoked, expired
+ * ({@code expirationDate <= now}) or cannot be decrypted ({@link Key#canEncrypt()} is false); then there is no default
+ * key, and the resolver does not move on to an older key.</li>
+ * <li><b>Fallback key</b> (same method; only when there is no default key): the first key that is not revoked and can be
+ * decrypted among, in this order, the keys created at or before {@code now - propagationWindow} except the rejected
+ * candidate above, newest creation first, then the keys created after that, oldest creation first (the rejected
+ * candidate not excluded there, as upstream). It may be expired. Equal creation dates keep the input order, as LINQ's
+ * stable {@code OrderBy}.</li>
+ * <li><b>Whether to create a key</b> ({@code KeyManagement/KeyRingProvider.cs}, {@code CreateCacheableKeyRingCore},
+ * since dotnet/aspnetcore#54264 in .NET 9): always when there is no default key; otherwise when the default key
+ * expires before {@code minExpiration = now + }{@link #KEY_RING_REFRESH_PERIOD}{@code  + propagationWindow} and
+ * resolving the default key as above <em>as of its expiration date</em> ({@code now = defaultKey.expirationDate}, same
+ * keys) finds no key, or one that expires before {@code minExpiration}. Nothing else counts as a successor (.NET 8's
+ * older rule also counted keys activated before the default key, which never become the default once it expires).</li>
+ * <li><b>New key dates</b> ({@code CreateCacheableKeyRingCore}): see {@link #newKeyDates}.</li>
  * </ol>
- * Fallback (only when there is no default): the first usable, unrevoked key among those created at or before
- * {@code cutoff}, newest first (the rejected preferred key excluded), then those created after it, oldest first.
- * It may be expired.
+ * One deliberate difference, reported rather than decided here: when a key is asked for only because the key that would
+ * be the default now, or the one the resolution as of the default key's expiration finds, exists but cannot be
+ * decrypted, {@link KeyResolution#undecryptableKey()} names it. ASP.NET (after a few retries) creates a key then; the
+ * {@link KeyRingProvider} does not, because a failure never mints a key. Revoked and expired candidates are legitimate
+ * reasons to create one and leave it {@code null}.
  * <p>
- * A new key is needed when there is no default key, or when the default key expires before
- * {@code minExpiration = now + }{@link #KEY_RING_REFRESH_PERIOD}{@code  + propagationWindow} and resolving the default
- * key at its expiration date yields no key, or one that itself expires before {@code minExpiration} — unless a
- * usable successor that activates by then and lasts past {@code minExpiration} exists, created inside the window or
- * not (one deliberate difference from ASP.NET, which would create a key at every refresh in that case).
+ * Immutable and safe for concurrent use.
  *
  * @param keyLifetime how long a new key protects (default 90 days, at least 7)
- * @param propagationWindow how long a new key takes to reach every instance (default 2 days)
+ * @param propagationWindow how long a new key takes to reach every instance (default 2 days); used by the fallback
+ *        order and the successor deadline, never by the choice of the default key
  * @param maxClockSkew how far another instance's clock may be ahead (default 5 minutes)
  */
 public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Duration maxClockSkew) {
@@ -79,25 +91,26 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
     /**
      * Resolves the default key at {@code now} and decides whether a new key is needed (see the class comment).
      *
-     * @param keys every key of the ring, revocations applied; ties between fallback candidates keep this order
+     * @param keys every key of the ring, revocations applied, in the store's order (which breaks ties between fallback
+     *        candidates created at the same instant)
      */
     public KeyResolution resolve(Instant now, Collection<Key> keys) {
         Objects.requireNonNull(now, "now");
         List<Key> all = List.copyOf(keys);
-        Key preferred = preferredKey(now, all);
-        Key defaultKey = isEligible(preferred, now) ? preferred : earliestRecentEligible(now, all);
-        if (defaultKey == null) {
-            return new KeyResolution(null, fallbackKey(now, all, preferred), true, null);
+        Key candidate = latestActivated(now, all);
+        if (!isEligible(candidate, now)) {
+            return new KeyResolution(null, fallbackKey(now, all, candidate), true, undecryptable(candidate, now));
         }
         Instant minExpiration = now.plus(KEY_RING_REFRESH_PERIOD).plus(propagationWindow);
-        boolean generate = false;
-        if (defaultKey.expirationDate().isBefore(minExpiration)) {
-            Instant at = defaultKey.expirationDate();
-            Key next = preferredKey(at, all);
-            generate = (!isEligible(next, at) || next.expirationDate().isBefore(minExpiration))
-                    && !hasSuccessor(defaultKey, minExpiration, all);
+        if (!candidate.expirationDate().isBefore(minExpiration)) {
+            return new KeyResolution(candidate, null, false, null);
         }
-        return new KeyResolution(defaultKey, null, generate, null);
+        Instant at = candidate.expirationDate();
+        Key next = latestActivated(at, all);
+        if (isEligible(next, at)) {
+            return new KeyResolution(candidate, null, next.expirationDate().isBefore(minExpiration), null);
+        }
+        return new KeyResolution(candidate, null, true, undecryptable(next, at));
     }
 
     /**
@@ -119,57 +132,26 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         return new NewKeyDates(defaultKey == null ? now : defaultKey.expirationDate(), expiration);
     }
 
-    private Key preferredKey(Instant now, List<Key> keys) {
-        Instant cutoff = now.minus(propagationWindow);
-        Instant activationLimit = now.plus(maxClockSkew);
-        Key best = null;
-        for (boolean propagated : new boolean[] { true, false }) {
-            Comparator<Key> byActivation = Comparator.comparing(Key::activationDate);
-            Comparator<Key> order = (propagated ? byActivation.reversed() : byActivation)
-                    .thenComparing(Key::id, NetGuid.ORDER);
-            best = keys.stream()
-                    .filter(k -> !k.activationDate().isAfter(activationLimit))
-                    .filter(k -> propagated == !k.creationDate().isAfter(cutoff))
-                    .min(order).orElse(null);
-            if (best != null) {
-                break;
-            }
-        }
-        return best;
+    /** The candidate for default key at {@code at}: the latest activation within the clock skew, ties in .NET order. */
+    private Key latestActivated(Instant at, List<Key> keys) {
+        Instant activationLimit = at.plus(maxClockSkew);
+        Comparator<Key> newestFirst = Comparator.comparing(Key::activationDate).reversed()
+                .thenComparing(Key::id, NetGuid.ORDER);
+        return keys.stream().filter(k -> !k.activationDate().isAfter(activationLimit)).min(newestFirst).orElse(null);
     }
 
-    /**
-     * Whether a usable, unrevoked key activates by the time {@code defaultKey} expires (within the clock skew) and
-     * lasts past {@code minExpiration}. ASP.NET does not count a successor created within the propagation window
-     * before the default key expires, and so creates another one at each of its daily refreshes until then; with
-     * refreshes every few minutes that would be a key per refresh, so such a successor counts here.
-     */
-    private boolean hasSuccessor(Key defaultKey, Instant minExpiration, List<Key> keys) {
-        Instant activationLimit = defaultKey.expirationDate().plus(maxClockSkew);
-        return keys.stream().anyMatch(k -> k != defaultKey && !k.isRevoked() && k.canEncrypt()
-                && !k.activationDate().isAfter(activationLimit) && !k.expirationDate().isBefore(minExpiration));
+    private static boolean isEligible(Key key, Instant at) {
+        return key != null && !key.isRevoked() && !key.isExpired(at) && key.canEncrypt();
     }
 
-    /**
-     * When the propagated preferred key cannot be used: the earliest-activated usable key created within the
-     * propagation window and already active (within the skew). ASP.NET has no second choice here and creates a new
-     * key even when such a key (typically the successor created late, during an outage) exists; using it instead
-     * avoids minting a key that is not needed.
-     */
-    private Key earliestRecentEligible(Instant now, List<Key> keys) {
-        Instant cutoff = now.minus(propagationWindow);
-        Instant activationLimit = now.plus(maxClockSkew);
-        return keys.stream()
-                .filter(k -> k.creationDate().isAfter(cutoff) && !k.activationDate().isAfter(activationLimit))
-                .filter(k -> isEligible(k, now))
-                .min(Comparator.comparing(Key::activationDate).thenComparing(Key::id, NetGuid.ORDER)).orElse(null);
+    /** {@code candidate} when the only reason it was rejected at {@code at} is that its secret could not be read. */
+    private static Key undecryptable(Key candidate, Instant at) {
+        return candidate != null && !candidate.isRevoked() && !candidate.isExpired(at) && !candidate.canEncrypt()
+                ? candidate
+                : null;
     }
 
-    private static boolean isEligible(Key key, Instant now) {
-        return key != null && !key.isRevoked() && !key.isExpired(now) && key.canEncrypt();
-    }
-
-    private Key fallbackKey(Instant now, List<Key> keys, Key rejectedPreferred) {
+    private Key fallbackKey(Instant now, List<Key> keys, Key rejectedCandidate) {
         Instant cutoff = now.minus(propagationWindow);
         List<Key> propagated = new ArrayList<>();
         List<Key> recent = new ArrayList<>();
@@ -178,12 +160,12 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
                 continue;
             }
             if (k.creationDate().isAfter(cutoff)) {
-                recent.add(k); // ASP.NET does not exclude the rejected preferred key from this group
-            } else if (k != rejectedPreferred) {
+                recent.add(k); // upstream excludes the rejected candidate from the first group only
+            } else if (k != rejectedCandidate) {
                 propagated.add(k);
             }
         }
-        propagated.sort(Comparator.comparing(Key::creationDate).reversed()); // stable, like LINQ's OrderBy
+        propagated.sort(Comparator.comparing(Key::creationDate).reversed()); // stable, like LINQ's OrderByDescending
         recent.sort(Comparator.comparing(Key::creationDate));
         propagated.addAll(recent);
         return propagated.stream().filter(Key::canEncrypt).findFirst().orElse(null);

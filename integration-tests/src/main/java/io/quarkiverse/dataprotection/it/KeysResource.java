@@ -51,8 +51,9 @@ public class KeysResource {
     }
 
     /**
-     * Creates a key that activates now. Every instance sees it at once, but, as in ASP.NET Core, it becomes the
-     * default key only once it has propagated (2 days), or earlier if the current default key is revoked.
+     * Creates a key that activates now. As in current ASP.NET Core, the most recently activated key is the default:
+     * this instance protects with it at once, the others from their next refresh (every instance unprotects with it
+     * as soon as it has read it, or on the first payload naming it).
      */
     @POST
     public KeyView create() {

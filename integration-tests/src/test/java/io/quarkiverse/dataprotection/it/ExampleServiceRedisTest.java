@@ -69,21 +69,21 @@ class ExampleServiceRedisTest {
     }
 
     @Test
-    void newKeyFromKeyManager_isStoredAndListed_butTheDefaultWaitsForPropagation() {
+    void newKeyFromKeyManager_isStoredListedAndTheDefaultAtOnce() {
         UUID before = Payloads.keyId(protect("orders", "before"));
         String id = given().post("/keys").then().statusCode(200).extract().path("id");
 
         given().get("/keys").then().statusCode(200).body("id", hasItem(id));
         assertThat(String.join("", redisList())).contains(id);
-        // ASP.NET Core 8/9 rule: a key created less than 2 days ago does not displace the current default key.
-        assertThat(Payloads.keyId(protect("orders", "after"))).isEqualTo(before);
+        // Current ASP.NET Core rule: the most recently activated key is the default, propagated or not.
+        assertThat(Payloads.keyId(protect("orders", "after"))).isEqualTo(UUID.fromString(id)).isNotEqualTo(before);
     }
 
     @Test
     void aspNetKeyPushedWithRpush_isPickedUpAndUsed() {
         UUID id = UUID.randomUUID();
         long length = (Long) RedisTestResource.command("RPUSH", LIST_KEY,
-                Payloads.propagatedAspNetKeyXml(id, Instant.now()));
+                Payloads.newestAspNetKeyXml(id, Instant.now()));
         assertThat(length).isGreaterThanOrEqualTo(2);
 
         awaitDefaultKey(id, Duration.ofSeconds(10));

@@ -51,12 +51,12 @@ final class Payloads {
 
     /** As .NET writes a UTC DateTimeOffset in key XML: ISO 8601 ending in Z (.NET keeps 100 ns ticks). */
     /**
-     * A key as an ASP.NET Core instance created it 3 days ago: older than the 2-day propagation window, so ASP.NET
-     * Core 8/9's resolver (and ours) prefer it as the default key over keys created since.
+     * A key as an ASP.NET Core instance created it 3 days ago to succeed a key expiring {@code now}: it activates
+     * {@code now}, later than every other key of the ring, so current ASP.NET Core's resolver (and ours) make it the
+     * default key.
      */
-    static String propagatedAspNetKeyXml(UUID id, Instant now) {
-        Instant created = now.minus(Duration.ofDays(3));
-        return aspNetKeyXml(id, created, created, now.plus(Duration.ofDays(30)));
+    static String newestAspNetKeyXml(UUID id, Instant now) {
+        return aspNetKeyXml(id, now.minus(Duration.ofDays(3)), now, now.plus(Duration.ofDays(30)));
     }
 
     private static String iso(Instant instant) {

@@ -92,7 +92,7 @@ class TwoInstancesIT {
     @Test
     void aspNetKeyPushedToRedis_becomesTheDefaultOfBothInstances() {
         UUID id = UUID.randomUUID();
-        redis.rpush("DataProtection-Keys", Payloads.propagatedAspNetKeyXml(id, Instant.now()));
+        redis.rpush("DataProtection-Keys", Payloads.newestAspNetKeyXml(id, Instant.now()));
 
         String fromFirst = awaitProtectedUnder(first, id);
         String fromSecond = awaitProtectedUnder(second, id);

@@ -33,12 +33,15 @@ public interface DataProtectionConfig {
     Duration keyLifetime();
 
     /**
-     * How long a new key takes to reach every instance. A newly created key becomes the default only once it is this
-     * old (unless no other key can be used), and a successor is created this long (plus a day) before the default key
-     * expires, so no instance protects with a key another instance has not read yet. ASP.NET Core uses 2 days. It
-     * may be shortened (for example to 1H) when every instance sharing the key ring is a Java instance of this
-     * extension on a {@code redis} or {@code file} store, since they see each other's changes within about a second;
-     * keep 2D when ASP.NET Core applications, which read the ring only every 24 hours, share it.
+     * How long a new key takes to reach every instance (ASP.NET Core: 2 days, fixed). It decides when the default key's
+     * successor is created: once the default key expires within this window plus 24 hours (ASP.NET's refresh period),
+     * so that every instance has read the successor before it activates at that expiry. It also orders the fallback
+     * key, used only when there is no default key: keys created longer ago than this come first. It never delays a
+     * new key: as in current ASP.NET Core, the most recently activated key is the default at once, however recently it
+     * was created. Keep 2D whenever ASP.NET Core applications share the key ring, so that every instance decides alike
+     * when a successor is due; among instances of this extension alone, which read the ring every refresh period, a
+     * shorter window only creates successors closer to the expiry. With the 24 hours it must stay shorter than the key
+     * lifetime.
      */
     @WithDefault("2D")
     Duration propagationWindow();
