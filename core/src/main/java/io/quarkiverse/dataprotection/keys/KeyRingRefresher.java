@@ -1,8 +1,12 @@
 package io.quarkiverse.dataprotection.keys;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +48,8 @@ final class KeyRingRefresher {
     private long acceptancesSeen;
     private long changeCountOfLastRead;
     private final Set<String> restoredNotYetSeen = new HashSet<>();
+    /** The successor this instance created for a default key (by the default key's id). */
+    private final Map<UUID, UUID> successorsCreated = new HashMap<>();
 
     KeyRingRefresher(XmlKeyManager keyManager, KeyRingSettings settings) {
         this.keyManager = keyManager;
@@ -120,12 +126,31 @@ final class KeyRingRefresher {
                     + " but cannot be decrypted (" + key.unusableReason().orElse("unknown reason") + "); no key is "
                     + "created while it exists, and decrypting it is retried";
         } else if (resolution.shouldGenerateNewKey() && autoGenerateKeys) {
-            read = createKey(now, resolution, read);
-            resolution = policy.resolve(now, read.keys());
+            blocked = repeatedSuccessor(resolution, read);
+            if (blocked == null) {
+                read = createKey(now, resolution, read);
+                resolution = policy.resolve(now, read.keys());
+            }
         }
         keysSeen |= !read.keys().isEmpty();
         lastGood = read;
         return new Refreshed(read, resolution, blocked, loss, changeCountOfLastRead);
+    }
+
+    /**
+     * ASP.NET's rule asks again for a successor of a default key when the one created loses a tie on activation to a
+     * revoked key (a revoked successor, for instance); ASP.NET refreshes once a day, this library every few minutes,
+     * so that would be a key per refresh. One successor per default key and instance; the rest is reported.
+     */
+    private String repeatedSuccessor(KeyResolution resolution, StoreSnapshot read) {
+        Key defaultKey = resolution.defaultKey();
+        UUID created = defaultKey == null ? null : successorsCreated.get(defaultKey.id());
+        if (created == null || read.keys().stream().noneMatch(k -> k.id().equals(created))) {
+            return null;
+        }
+        return "The policy asks for another successor of default key " + defaultKey.id() + " although this instance "
+                + "created " + created + "; a revoked or unusable key activating at the same time probably shadows it. "
+                + "No further key is created for it (revoke or delete the shadowing key, or create one by hand)";
     }
 
     private Failed incomplete(StoreSnapshot read) {
@@ -149,8 +174,12 @@ final class KeyRingRefresher {
         try {
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 KeyPolicy.NewKeyDates dates = policy.newKeyDates(now, wanted);
-                boolean created = keyManager.createNewKeyIfVersion(dates.activationDate(), dates.expirationDate(),
-                        current.version()).isPresent();
+                Optional<Key> key = keyManager.createNewKeyIfVersion(dates.activationDate(),
+                        dates.expirationDate(), current.version());
+                boolean created = key.isPresent();
+                if (created && wanted.defaultKey() != null) {
+                    successorsCreated.put(wanted.defaultKey().id(), key.get().id());
+                }
                 current = read();
                 wanted = policy.resolve(now, current.keys());
                 if (created || !wanted.shouldGenerateNewKey() || !current.isComplete()) {
@@ -195,7 +224,7 @@ final class KeyRingRefresher {
                 LOG.warnf("The key store %s lost %d element(s) this instance had read (keys %s); restored them as "
                         + "they were read, so no key is created and no payload becomes unreadable",
                         keyManager.store().description(), lost.size(),
-                        lost.stream().map(RingElement::keyId).filter(java.util.Objects::nonNull).toList());
+                        lost.stream().map(RingElement::keyId).filter(Objects::nonNull).toList());
                 listener.onKeysRestored(lost.size());
             }
             current = read();
