@@ -27,6 +27,9 @@ import org.redisson.config.SubscriptionMode;
  * <li>reads and subscriptions on the master in sentinel and cluster mode: a key just created must be visible to
  * the next read, which a lagging replica cannot promise;</li>
  * <li>with fewer than two sentinels, Redisson's check for at least two is turned off;</li>
+ * <li>in cluster mode, Redisson's slot-coverage check is off: the client connects to the masters that answer, and
+ * the key store works as soon as the master of the list's slot does (until then reads fail and the key ring is
+ * not ready) instead of the first command blocking while any master is down;</li>
  * <li>TLS when the addresses are {@code rediss://} (Redisson derives it from the scheme), with host name
  * verification;</li>
  * <li>a reconnection delay bounded by {@link #MAX_RECONNECTION_DELAY} for every attempt (see
@@ -88,7 +91,10 @@ public final class RedissonClients {
             case CLUSTER:
                 ClusterServersConfig cluster = config.useClusterServers()
                         .setReadMode(ReadMode.MASTER)
-                        .setSubscriptionMode(SubscriptionMode.MASTER);
+                        .setSubscriptionMode(SubscriptionMode.MASTER)
+                        // With the check, the first command waits until every slot is served: start-up blocked
+                        // without limit while any master was down, although the list lives in one slot.
+                        .setCheckSlotsCoverage(false);
                 cluster.setNodeAddresses(settings.addresses());
                 common(cluster, settings);
                 break;
