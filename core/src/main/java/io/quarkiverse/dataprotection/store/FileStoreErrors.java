@@ -18,8 +18,9 @@ final class FileStoreErrors {
     static KeyStoreException cannotList(Path directory, IOException e) {
         if (e instanceof AccessDeniedException) {
             return new KeyStoreException("Cannot list the key directory " + directory + ": permission denied for user "
-                    + user() + "; reading keys needs read and execute permission on it (e.g. chmod 500 " + directory
-                    + " for its owner, or a Kubernetes volume whose defaultMode and fsGroup let this user read it)", e);
+                    + user() + "; reading keys needs read and execute permission on it and execute permission on "
+                    + "every directory above it (e.g. chmod 500 " + directory + " for its owner, or a Kubernetes "
+                    + "volume whose defaultMode and fsGroup let this user read it)", e);
         }
         return new KeyStoreException("Cannot list the key directory " + directory + ": " + e, e);
     }

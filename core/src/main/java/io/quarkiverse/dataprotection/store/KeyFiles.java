@@ -54,7 +54,7 @@ final class KeyFiles {
 
     /** Every entry, sorted by name; empty when the directory does not exist. */
     List<StoredElement> read() {
-        if (!Files.isDirectory(directory)) {
+        if (!exists()) {
             return List.of();
         }
         warnIfOpenToOthers();
@@ -80,7 +80,7 @@ final class KeyFiles {
      * file added, removed or replaced, also by a .NET application.
      */
     String version() {
-        if (!Files.isDirectory(directory)) {
+        if (!exists()) {
             return "empty";
         }
         List<String> entries = new ArrayList<>();
@@ -107,6 +107,24 @@ final class KeyFiles {
             return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /**
+     * Whether the directory exists. Only a directory that is not there reads as empty (a first start): one this
+     * user cannot reach must not look empty, or an instance would decide the ring has no keys.
+     */
+    private boolean exists() {
+        try {
+            if (!Files.readAttributes(directory, BasicFileAttributes.class).isDirectory()) {
+                throw new KeyStoreException("The key directory " + directory + " is not a directory; point the "
+                        + "file key store at a directory (it is created at the first write when missing)");
+            }
+            return true;
+        } catch (NoSuchFileException missing) {
+            return false;
+        } catch (IOException e) {
+            throw FileStoreErrors.cannotList(directory, e);
         }
     }
 

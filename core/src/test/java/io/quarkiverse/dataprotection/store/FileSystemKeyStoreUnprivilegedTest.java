@@ -96,6 +96,26 @@ class FileSystemKeyStoreUnprivilegedTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void directoryBehindAParentTheUserCannotEnter_failsTheReadInsteadOfReadingAsEmpty() throws Exception {
+        try (UnprivilegedJvm jvm = UnprivilegedJvm.create()) {
+            Path parent = Files.createDirectory(jvm.directory().resolve("private"));
+            Path keys = Files.createDirectory(parent.resolve("keys"));
+            Files.writeString(keys.resolve("key-1.xml"), "<key id=\"1\"/>");
+            Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rw-rw-rw-"));
+            try {
+                UnprivilegedJvm.Result result = jvm.run(CHILD_TIMEOUT, ListElements.class, keys.toString());
+
+                assertThat(result.exitCode()).as(result.output()).isZero();
+                assertThat(line(result.output(), "READ-FAILED ")).contains("Cannot list the key directory " + keys,
+                        "permission denied", "execute permission on every directory above it");
+            } finally {
+                Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
     private static void chmodFiles(Path directory, String permissions) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
