@@ -1,32 +1,21 @@
 package io.quarkiverse.dataprotection.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -38,26 +27,55 @@ import java.util.regex.Pattern;
  * Files are written to a temporary name and renamed into place, so a reader never sees half a key. The directory
  * is created readable by its owner only, and so is every file, where the file system supports POSIX permissions.
  * <p>
- * Writers of this class serialize on an exclusive lock of the file {@code .lock} in the directory (and on a lock per
- * directory within one JVM), which makes {@link #addIfVersion} a compare-and-append across processes. The version is
- * a digest of the names, sizes and modification times of the {@code *.xml} files, so it also changes when a .NET
- * application writes a key.
+ * <b>Reading</b> needs only read permission and takes no lock, so a read-only directory (a Kubernetes Secret or
+ * ConfigMap mount, a read-only volume) serves its keys. {@link #readVersioned} reads the version before and after
+ * the files and reads again (a few times at most) when a writer changed the directory in between. One odd entry
+ * never fails a read (see {@link StoredElement#unreadable}): a file that is not valid UTF-8 (a leading byte order
+ * mark is fine) or that cannot be read is returned as unreadable, a directory named {@code *.xml} is skipped with a
+ * warning. The first read warns when the directory is open to other users.
+ * <p>
+ * <b>Writers</b> serialize on an exclusive lock of the file {@code .lock} in the directory (and on a lock per
+ * directory within one JVM), waited for at most the lock timeout, which makes {@link #addIfVersion} a
+ * compare-and-append across processes. A write that cannot get the lock, or is refused by the file system, fails
+ * with a {@link KeyStoreException} naming the directory, the cause and the fix. The version is a digest of the names,
+ * sizes and modification times of the {@code *.xml} files, so it also changes when a .NET application writes a key.
  * <p>
  * Thread-safety: safe for concurrent use, also by several processes.
  */
 public final class FileSystemKeyStore implements VersionedKeyStore {
 
+    /** How long a write waits for another writer's lock by default. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How often a read starts again because a writer changed the directory meanwhile, before it settles. */
+    static final int READ_ATTEMPTS = 5;
+
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-
     private final Path directory;
+    private final KeyFiles files;
+    private final DirectoryLock lock;
 
-    /** A store over {@code directory}, which is created when it does not exist yet. */
+    /** A store over {@code directory}, created at the first write when it does not exist yet. */
     public FileSystemKeyStore(Path directory) {
+        this(directory, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * A store over {@code directory} whose writes wait at most {@code lockTimeout} for another writer.
+     *
+     * @throws IllegalArgumentException when {@code lockTimeout} is not positive
+     */
+    public FileSystemKeyStore(Path directory, Duration lockTimeout) {
         this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+        if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
+            throw new IllegalArgumentException("The key directory's lock timeout must be positive, was " + lockTimeout
+                    + "; use e.g. " + DEFAULT_LOCK_TIMEOUT);
+        }
+        this.files = new KeyFiles(this.directory);
+        this.lock = new DirectoryLock(this.directory, lockTimeout);
     }
 
     public Path directory() {
@@ -69,20 +87,33 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
         return readVersioned().elements();
     }
 
+    /**
+     * The elements with the version read <em>before</em> them. Should writers keep changing the directory through
+     * every attempt, that version is older than some element read, so a compare-and-append against it fails and the
+     * caller reads again, rather than deciding on a mixed read.
+     */
     @Override
     public VersionedElements readVersioned() {
-        return locked(() -> new VersionedElements(readUnlocked(), versionUnlocked()));
+        String before = files.version();
+        for (int attempt = 1;; attempt++) {
+            List<StoredElement> elements = files.read();
+            String after = files.version();
+            if (after.equals(before) || attempt == READ_ATTEMPTS) {
+                return new VersionedElements(elements, before);
+            }
+            before = after;
+        }
     }
 
     @Override
     public String version() {
-        return versionUnlocked();
+        return files.version();
     }
 
     @Override
     public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
         return locked(() -> {
-            if (!versionUnlocked().equals(expectedVersion)) {
+            if (!files.version().equals(expectedVersion)) {
                 return false;
             }
             addUnlocked(xml, friendlyName);
@@ -93,61 +124,13 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
     @Override
     public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
         return locked(() -> {
-            if (!versionUnlocked().equals(expectedVersion)) {
+            if (!files.version().equals(expectedVersion)) {
                 return false;
             }
             // Each file appears atomically; a crash part way leaves some elements restored, never half of one.
             elements.forEach(element -> addUnlocked(element.xml(), element.friendlyName()));
             return true;
         });
-    }
-
-    private String versionUnlocked() {
-        if (!Files.isDirectory(directory)) {
-            return "empty";
-        }
-        List<String> entries = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
-            for (Path file : files) {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    entries.add(file.getFileName() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis());
-                } catch (NoSuchFileException deletedMeanwhile) {
-                    // no longer part of the ring
-                }
-            }
-        } catch (IOException e) {
-            throw new KeyStoreException("Cannot list the key directory " + directory + ": " + e, e);
-        }
-        Collections.sort(entries);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            entries.forEach(e -> digest.update((e + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
-
-    private List<StoredElement> readUnlocked() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        List<StoredElement> elements = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
-            for (Path file : files) {
-                try {
-                    elements.add(new StoredElement(file.getFileName().toString(),
-                            Files.readString(file, StandardCharsets.UTF_8)));
-                } catch (NoSuchFileException deletedMeanwhile) {
-                    // removed by another process between listing and reading: it is no longer part of the ring
-                }
-            }
-        } catch (IOException e) {
-            throw new KeyStoreException("Cannot read the key directory " + directory + ": " + e, e);
-        }
-        elements.sort((a, b) -> a.name().compareTo(b.name()));
-        return elements;
     }
 
     @Override
@@ -162,7 +145,6 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
         String baseName = friendlyName != null && SAFE_NAME.matcher(friendlyName).matches() ? friendlyName
                 : UUID.randomUUID().toString();
         try {
-            createDirectory();
             Path temp = Files.createTempFile(directory, "." + baseName, ".tmp");
             try {
                 setOwnerOnly(temp, OWNER_FILE);
@@ -172,7 +154,8 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new KeyStoreException("Cannot write " + baseName + ".xml to the key directory " + directory + ": " + e, e);
+            throw FileStoreErrors.cannotWrite(directory, "write " + baseName + ".xml to the key directory "
+                    + directory, e);
         }
     }
 
@@ -212,8 +195,8 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
             try {
                 Files.deleteIfExists(directory.resolve(element.name()));
             } catch (IOException e) {
-                throw new KeyStoreException("Cannot delete " + element.name() + " from the key directory " + directory
-                        + ": " + e, e);
+                throw FileStoreErrors.cannotWrite(directory, "delete " + element.name() + " from the key directory "
+                        + directory, e);
             }
         }
     }
@@ -223,21 +206,14 @@ public final class FileSystemKeyStore implements VersionedKeyStore {
         return "file:" + directory;
     }
 
-    /** Runs {@code action} holding this directory's lock, against other threads and other processes. */
+    /** Runs {@code action} holding the writers' lock, creating the directory first if needed. */
     private <T> T locked(Supplier<T> action) {
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
-        jvmLock.lock();
         try {
             createDirectory();
-            try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-                return action.get();
-            }
         } catch (IOException e) {
-            throw new KeyStoreException("Cannot lock the key directory " + directory + ": " + e, e);
-        } finally {
-            jvmLock.unlock();
+            throw FileStoreErrors.cannotWrite(directory, "create the key directory " + directory, e);
         }
+        return lock.run(action);
     }
 
     private void createDirectory() throws IOException {

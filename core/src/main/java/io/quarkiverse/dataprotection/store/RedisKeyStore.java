@@ -35,7 +35,8 @@ import org.redisson.client.codec.StringCodec;
  * &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem}.
  * <p>
  * Values always go through {@link StringCodec} (UTF-8 text), never the client's default codec, which .NET may not
- * read. The store borrows the {@link RedissonClient}: it never shuts it down; whoever created it does.
+ * read. Redisson logs commands with their arguments at DEBUG and TRACE in some categories, which would put key
+ * elements into the log; the constructor warns when those levels are on. The store borrows the {@link RedissonClient}: it never shuts it down; whoever created it does.
  * <p>
  * Thread-safety: safe for concurrent use by any number of threads and processes; each operation is one Redis
  * command or script, atomic on the server.
@@ -102,6 +103,7 @@ public final class RedisKeyStore implements VersionedKeyStore {
         this.client = Objects.requireNonNull(client, "client");
         this.listKey = RedisKeyNames.listKey(listKey);
         this.channel = RedisKeyNames.changesChannel(listKey);
+        RedissonCommandLogging.warnIfCommandsLogged(listKey);
     }
 
     public String listKey() {

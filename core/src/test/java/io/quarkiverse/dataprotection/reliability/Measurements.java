@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Where the reliability tests write what they measured: logged at info and appended to
  * {@code target/reliability-measurements.txt}, from which docs/modules/ROOT/pages/reliability.adoc is filled in.
+ * Public for the store tests that measure too (reconnection, cluster start-up, file locks).
  */
-final class Measurements {
+public final class Measurements {
 
     private static final Logger LOG = Logger.getLogger(Measurements.class);
     private static final Path FILE = Path.of("target", "reliability-measurements.txt");
@@ -22,7 +23,7 @@ final class Measurements {
     private Measurements() {
     }
 
-    static synchronized void record(String test, String format, Object... arguments) {
+    public static synchronized void record(String test, String format, Object... arguments) {
         String line = (Instant.now() + " " + test + ": " + String.format(format, arguments)).replaceAll("\\s*\\R\\s*", " ");
         LOG.info("MEASURED " + line);
         try {

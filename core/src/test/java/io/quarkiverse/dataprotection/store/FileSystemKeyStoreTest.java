@@ -75,6 +75,15 @@ class FileSystemKeyStoreTest {
     }
 
     @Test
+    void keyDirectoryPathIsAFile_failsTheReadNamingIt() throws IOException {
+        Path file = Files.writeString(temp.resolve("keys"), "not a directory");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileSystemKeyStore(file).readAll())
+                .isInstanceOf(KeyStoreException.class)
+                .hasMessageContaining("The key directory " + file + " is not a directory");
+    }
+
+    @Test
     void missingDirectory_readsAsEmpty() {
         assertThat(new FileSystemKeyStore(temp.resolve("absent")).readAll()).isEmpty();
         assertThat(new FileSystemKeyStore(temp).description()).isEqualTo("file:" + temp.toAbsolutePath());

@@ -78,6 +78,33 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("Too many MOVED redirections for " + command[0]);
     }
 
+    /**
+     * The master whose slots include {@code key}'s ({@code CLUSTER KEYSLOT}, then {@code CLUSTER SLOTS}), asked of
+     * any running node. Kill it to make that key unreachable; {@link RedisServer#restart()} brings it back with its
+     * slots (its {@code nodes.conf} survives in its directory), though empty, and {@link #awaitOk()} waits for the
+     * cluster to see it.
+     */
+    @SuppressWarnings("unchecked")
+    public RedisServer masterOf(String key) {
+        RedisServer asked = nodes.stream().filter(RedisServer::isRunning).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No cluster node is running"));
+        long slot = (Long) asked.command("CLUSTER", "KEYSLOT", key);
+        for (Object range : (List<Object>) asked.command("CLUSTER", "SLOTS")) {
+            List<Object> fields = (List<Object>) range;
+            if ((Long) fields.get(0) <= slot && slot <= (Long) fields.get(1)) {
+                long port = (Long) ((List<Object>) fields.get(2)).get(1);
+                return nodes.stream().filter(n -> n.port() == port).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Slot " + slot + " is on an unknown node " + port));
+            }
+        }
+        throw new IllegalStateException("No node serves slot " + slot + " of " + key);
+    }
+
+    /** Waits until every node reports {@code cluster_state:ok}, e.g. after a killed master was restarted. */
+    public void awaitOk() {
+        awaitOk(READY_TIMEOUT);
+    }
+
     /** Stops every node and deletes their directories. */
     @Override
     public void close() {
@@ -108,8 +135,8 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private void awaitOk() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    private void awaitOk(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String state = "";
         while (System.nanoTime() < deadline) {
             state = nodes.stream()
@@ -121,7 +148,7 @@ public final class RedisCluster implements AutoCloseable {
             }
             RedisServer.sleep(50);
         }
-        throw new IllegalStateException("Cluster not ok within " + READY_TIMEOUT + " on " + state);
+        throw new IllegalStateException("Cluster not ok within " + timeout + " on " + state);
     }
 
     private static String clusterInfo(RedisServer node) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Process and directory chores of {@link RedisServer}. */
@@ -40,6 +41,34 @@ final class RedisProcesses {
     static void destroyTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * The Redis process the watchdog shell started: the child that is not the watcher subshell. (Debian's
+     * redis-server and redis-sentinel are links to one redis-check-rdb executable, so match "redis".)
+     */
+    static Optional<ProcessHandle> redisProcess(Process watchdog) {
+        return watchdog.children()
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().contains("redis"))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    /** Sends a signal, such as {@code STOP} or {@code CONT}, which {@link ProcessHandle} cannot send. */
+    static void signal(ProcessHandle process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run kill -" + signal, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + process.pid(), e);
+        }
     }
 
     static String tail(Path log) {

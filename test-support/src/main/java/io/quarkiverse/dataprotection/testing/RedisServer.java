@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
  * a tiny watchdog shell that kills it when this JVM dies, however it dies; {@link #close()} shuts it down and
  * deletes the directory, and a JVM shutdown hook kills whatever a test forgot.
  * <p>
- * {@link #stop()}/{@link #kill()} and {@link #restart()} keep the port and directory, for outage tests: clients
+ * {@link #stop()}/{@link #kill()} and {@link #restart()} keep the port and directory, for outage tests (and
+ * {@link #freeze()}/{@link #thaw()} stall it without closing connections): clients
  * configured with {@link #uri()} reconnect to the restarted server. The data is gone after a restart (no
  * persistence), which is what an outage test wants to see too.
  * <p>
@@ -40,6 +41,7 @@ public final class RedisServer implements AutoCloseable {
     private final List<String> configLines;
     private final String password;
     private Process process;
+    private boolean frozen;
     private boolean closed;
 
     private RedisServer(Kind kind, int port, Path directory, List<String> configLines) {
@@ -140,6 +142,7 @@ public final class RedisServer implements AutoCloseable {
         if (!isRunning()) {
             return;
         }
+        thaw(); // a frozen server would never answer SHUTDOWN
         try {
             command("SHUTDOWN", "NOSAVE");
         } catch (RespClient.RedisErrorReply refused) {
@@ -154,9 +157,41 @@ public final class RedisServer implements AutoCloseable {
     /** Kills the server at once (SIGKILL), as a crash would; keeps its port and directory for a restart. */
     public synchronized void kill() {
         if (process != null) {
-            RedisProcesses.destroyTree(process);
+            RedisProcesses.destroyTree(process); // SIGKILL ends a stopped process too
             awaitExit(Duration.ofSeconds(5));
         }
+        frozen = false;
+    }
+
+    /**
+     * Freezes the server (SIGSTOP), as a stalled host or a long GC-like pause would: connections stay open and
+     * commands are accepted by the kernel but never answered, unlike {@link #kill()}, where connections are refused.
+     * {@link #thaw()} resumes it with its data intact; {@link #close()} thaws a frozen server before stopping it.
+     */
+    public synchronized void freeze() {
+        RedisProcesses.signal(serverProcess(), "STOP");
+        frozen = true;
+    }
+
+    /** Resumes a {@linkplain #freeze() frozen} server (SIGCONT). */
+    public synchronized void thaw() {
+        if (frozen && isRunning()) {
+            RedisProcesses.signal(serverProcess(), "CONT");
+        }
+        frozen = false;
+    }
+
+    /** Whether the server is frozen by {@link #freeze()}. */
+    public synchronized boolean isFrozen() {
+        return frozen && isRunning();
+    }
+
+    private ProcessHandle serverProcess() {
+        if (!isRunning()) {
+            throw new IllegalStateException("Redis on port " + port + " is not running");
+        }
+        return RedisProcesses.redisProcess(process)
+                .orElseThrow(() -> new IllegalStateException("No redis process under the watchdog of port " + port));
     }
 
     /** Stops the server if it runs and starts it again on the same port, empty. */

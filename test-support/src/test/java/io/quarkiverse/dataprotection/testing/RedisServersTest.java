@@ -100,6 +100,73 @@ class RedisServersTest {
     }
 
     @Test
+    void frozenServer_acceptsConnectionsButDoesNotAnswer_andThawedAnswersWithItsData() {
+        try (RedisServer redis = RedisServers.standalone()) {
+            redis.rpush("list", "a");
+            redis.freeze();
+            assertThat(redis.isFrozen()).isTrue();
+            assertThatThrownBy(() -> RespClient.call(redis.host(), redis.port(), java.time.Duration.ofMillis(300),
+                    "PING")).isInstanceOf(UncheckedIOException.class).hasMessageContaining("timed out");
+
+            redis.thaw();
+            assertThat(redis.isFrozen()).isFalse();
+            assertThat(redis.lrange("list")).containsExactly("a");
+            redis.freeze(); // close() must still stop a frozen server
+        }
+    }
+
+    @Test
+    void clusterMasterOfAKey_killedAndRestarted_servesItsSlotsAgain() {
+        try (RedisCluster cluster = RedisServers.cluster()) {
+            RedisServer owner = cluster.masterOf("DataProtection-Keys");
+            cluster.command("RPUSH", "DataProtection-Keys", "v");
+            assertThat(owner.lrange("DataProtection-Keys")).containsExactly("v");
+
+            owner.kill();
+            assertThatThrownBy(() -> cluster.command("LRANGE", "DataProtection-Keys", "0", "-1"))
+                    .isInstanceOf(RuntimeException.class);
+            owner.restart();
+            cluster.awaitOk();
+            assertThat(cluster.masterOf("DataProtection-Keys")).isSameAs(owner);
+            assertThat(cluster.command("LRANGE", "DataProtection-Keys", "0", "-1")).isEqualTo(java.util.List.of());
+        }
+    }
+
+    @Test
+    void unprivilegedJvm_cannotReadAnOwnerOnlyFile_butReadsAWorldReadableOne() throws Exception {
+        try (UnprivilegedJvm jvm = UnprivilegedJvm.create()) {
+            Path secret = Files.writeString(jvm.directory().resolve("secret.txt"), "s");
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Path open = Files.writeString(jvm.directory().resolve("open.txt"), "o");
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+            UnprivilegedJvm.Result result = jvm.run(java.time.Duration.ofSeconds(60), ReadFiles.class,
+                    open.toString(), secret.toString());
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("open.txt: o", "secret.txt: AccessDeniedException");
+            if (UnprivilegedJvm.runningAsRoot()) {
+                assertThat(result.output()).contains("user.name=nobody");
+            }
+        }
+    }
+
+    /** Entry point of the unprivileged child: prints each file's content or why it cannot read it. */
+    public static final class ReadFiles {
+        public static void main(String[] args) {
+            System.out.println("user.name=" + System.getProperty("user.name"));
+            for (String file : args) {
+                Path path = Path.of(file);
+                try {
+                    System.out.println(path.getFileName() + ": " + Files.readString(path));
+                } catch (java.io.IOException e) {
+                    System.out.println(path.getFileName() + ": " + e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    @Test
     void cluster_isOk_andCommandsFollowMoved() {
         try (RedisCluster cluster = RedisServers.cluster()) {
             assertThat(cluster.uris()).hasSize(3);
