@@ -27,6 +27,13 @@ public interface DataProtectionProvider extends AutoCloseable {
     /** What the cached key ring looks like now, for health checks and metrics; never reads the store. */
     KeyRingStatus status();
 
+    /**
+     * Reads the key store now instead of at the next due refresh (e.g. when an integration knows the store changed,
+     * or a key decryptor recovered), waiting for a refresh already running; returns the status afterwards. A failed
+     * read is reported in the status, never thrown.
+     */
+    KeyRingStatus refresh();
+
     /** The application name at the root of every purpose chain, or {@code null} when none is set. */
     String applicationName();
 

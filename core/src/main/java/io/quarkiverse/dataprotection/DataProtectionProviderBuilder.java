@@ -5,21 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
-import org.jboss.logging.Logger;
-
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.RandomSource;
-import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
-import io.quarkiverse.dataprotection.keys.KeyRingProvider;
-import io.quarkiverse.dataprotection.keys.KeyRingSettings;
-import io.quarkiverse.dataprotection.keys.XmlKeyManager;
-import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
-import io.quarkiverse.dataprotection.store.KeyStore;
-import io.quarkiverse.dataprotection.wrap.KeyDecryptor;
-import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.DataProtectionProviderFactory;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 
 /**
  * Builds a {@link DataProtectionProvider}. Only the key store is required.
@@ -27,8 +21,6 @@ import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
  * Not thread-safe: configure it on one thread, then call {@link #build()}.
  */
 public final class DataProtectionProviderBuilder {
-
-    private static final Logger LOG = Logger.getLogger(DataProtectionProvider.class);
 
     /** Default period between two reads of the key store. */
     public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofMinutes(5);
@@ -40,7 +32,7 @@ public final class DataProtectionProviderBuilder {
     public static final Duration DEFAULT_CHANGE_POLL_PERIOD = Duration.ofSeconds(1);
 
     String applicationName;
-    KeyStore keyStore;
+    XmlRepository repository;
     KeyEncryptor keyEncryptor;
     final List<KeyDecryptor> keyDecryptors = new ArrayList<>();
     KeyPolicy keyPolicy = KeyPolicy.DEFAULT;
@@ -69,9 +61,13 @@ public final class DataProtectionProviderBuilder {
         return this;
     }
 
-    /** Where keys are stored. Required. */
-    public DataProtectionProviderBuilder keyStore(KeyStore keyStore) {
-        this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+    /**
+     * Where the key ring's XML is stored (ASP.NET's {@code IXmlRepository}): a
+     * {@link io.quarkiverse.dataprotection.store.FileSystemXmlRepository}, a Redis or database repository, or your
+     * own. Required.
+     */
+    public DataProtectionProviderBuilder repository(XmlRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
         return this;
     }
 
@@ -198,30 +194,30 @@ public final class DataProtectionProviderBuilder {
      * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
      * not ready until a refresh succeeds.
      *
-     * @throws IllegalStateException when no key store was set
+     * @throws IllegalStateException when no repository was set
      */
     public DataProtectionProvider build() {
-        if (keyStore == null) {
-            throw new IllegalStateException("No key store set: call keyStore(...) with a FileSystemKeyStore, "
-                    + "InMemoryKeyStore or RedisKeyStore");
+        if (repository == null) {
+            throw new IllegalStateException("No key repository set: call repository(...) with a "
+                    + "FileSystemXmlRepository, an InMemoryXmlRepository, a RedisXmlRepository or your own XmlRepository");
         }
-        RandomSource random = randomSource != null ? randomSource : RandomSource.secure();
-        XmlKeyManager keyManager = new XmlKeyManager(keyStore, keyEncryptor, keyDecryptors, algorithms, clock, random);
-        if (keyEncryptor == null && !(keyStore instanceof InMemoryKeyStore)) {
-            LOG.warnf("Master keys are stored UNENCRYPTED in %s: anyone who can read it can forge and read every "
-                    + "protected payload. Configure a key encryptor (quarkus.data-protection.key-encryption.*) to "
-                    + "encrypt them at rest", keyStore.description());
-        }
-        KeyRingProvider keyRing = new KeyRingProvider(keyManager, new KeyRingSettings(keyPolicy, clock, refreshPeriod,
-                unknownKeyRefreshInterval, unknownKeyWait, autoGenerateKeys, restoreLostKeys,
-                backgroundRefresh ? changePollPeriod : null, keyRetention,
-                listener));
-        Key defaultKey = keyRing.current().defaultKey();
-        LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
-                keyStore.description(), keyEncryptor == null ? "none" : keyEncryptor.description(),
-                applicationName == null ? "(none)" : applicationName,
-                defaultKey == null ? "none (not ready)" : defaultKey.id() + " expiring " + defaultKey.expirationDate());
-        return new KeyRingDataProtectionProvider(applicationName, keyRing, clock, listener);
+        return Factory.INSTANCE.create(settings());
+    }
+
+    /** What this builder collected, as the implementation receives it. */
+    public DataProtectionSettings settings() {
+        return new DataProtectionSettings(applicationName, repository, keyEncryptor, keyDecryptors, keyPolicy,
+                algorithms, clock, randomSource, refreshPeriod, unknownKeyRefreshInterval, unknownKeyWait,
+                autoGenerateKeys, restoreLostKeys, backgroundRefresh ? changePollPeriod : null, keyRetention, listener);
+    }
+
+    /** The implementation, found once through {@link ServiceLoader} (the API never names it). */
+    private static final class Factory {
+        static final DataProtectionProviderFactory INSTANCE = ServiceLoader
+                .load(DataProtectionProviderFactory.class, DataProtectionProviderBuilder.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + DataProtectionProviderFactory.class
+                        .getName() + " on the class path: the data-protection-core jar is incomplete (its "
+                        + "META-INF/services entry is missing, e.g. after shading without merging service files)"));
     }
 
     private static Duration requirePositive(Duration value, String name) {

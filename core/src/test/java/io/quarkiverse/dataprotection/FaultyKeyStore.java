@@ -5,16 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
-import io.quarkiverse.dataprotection.store.KeyStore;
-import io.quarkiverse.dataprotection.store.KeyStoreException;
-import io.quarkiverse.dataprotection.store.StoredElement;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+import io.quarkiverse.dataprotection.spi.StoredElement;
 
 /**
  * An in-memory store whose reads can be made to fail (optionally after hanging, as a Redis client waiting out its
  * timeouts) or to come back empty, counting what is written.
  */
-public final class FaultyKeyStore implements KeyStore {
+public final class FaultyKeyStore implements XmlRepository {
 
     public enum Mode {
         WORKING,
@@ -22,17 +22,17 @@ public final class FaultyKeyStore implements KeyStore {
         EMPTY
     }
 
-    private final KeyStore delegate;
+    private final XmlRepository delegate;
     private volatile Mode mode = Mode.WORKING;
     private volatile long hangMillis;
     public final AtomicInteger reads = new AtomicInteger();
     public final AtomicInteger adds = new AtomicInteger();
 
     public FaultyKeyStore() {
-        this(new InMemoryKeyStore());
+        this(new InMemoryXmlRepository());
     }
 
-    public FaultyKeyStore(KeyStore delegate) {
+    public FaultyKeyStore(XmlRepository delegate) {
         this.delegate = delegate;
     }
 
@@ -53,7 +53,7 @@ public final class FaultyKeyStore implements KeyStore {
             case WORKING -> delegate.readAll();
             case FAILING -> {
                 hang();
-                throw new KeyStoreException("simulated outage of the test store");
+                throw new XmlRepositoryException("simulated outage of the test store");
             }
             case EMPTY -> List.of();
         };
@@ -70,7 +70,7 @@ public final class FaultyKeyStore implements KeyStore {
     @Override
     public void add(String xml, String friendlyName) {
         if (mode == Mode.FAILING) {
-            throw new KeyStoreException("simulated outage of the test store");
+            throw new XmlRepositoryException("simulated outage of the test store");
         }
         adds.incrementAndGet();
         delegate.add(xml, friendlyName);

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 
 import org.redisson.api.RedissonClient;
 
-import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
-import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.store.RedisKeyStore;
-import io.quarkiverse.dataprotection.store.RedissonClients;
-import io.quarkiverse.dataprotection.store.StoredElement;
-import io.quarkiverse.dataprotection.store.VersionedKeyStore;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
+import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
+import io.quarkiverse.dataprotection.redis.RedissonClients;
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 
 /**
@@ -32,7 +32,7 @@ public abstract class RawStore implements AutoCloseable {
     }
 
     /** A new provider-facing store over the same data (each "instance" gets its own). */
-    public abstract VersionedKeyStore newStore();
+    public abstract VersionedXmlRepository newStore();
 
     /** Appends {@code xml} as another writer would, under {@code name} where the store has names. */
     public abstract void append(String name, String xml);
@@ -56,10 +56,10 @@ public abstract class RawStore implements AutoCloseable {
     }
 
     public static RawStore memory() {
-        InMemoryKeyStore store = new InMemoryKeyStore();
+        InMemoryXmlRepository store = new InMemoryXmlRepository();
         return new RawStore("memory") {
             @Override
-            public VersionedKeyStore newStore() {
+            public VersionedXmlRepository newStore() {
                 return store;
             }
 
@@ -88,8 +88,8 @@ public abstract class RawStore implements AutoCloseable {
     public static RawStore directory(Path directory) {
         return new RawStore("file") {
             @Override
-            public VersionedKeyStore newStore() {
-                return new FileSystemKeyStore(directory);
+            public VersionedXmlRepository newStore() {
+                return new FileSystemXmlRepository(directory);
             }
 
             @Override
@@ -144,10 +144,10 @@ public abstract class RawStore implements AutoCloseable {
         java.util.List<RedissonClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
         return new RawStore("redis") {
             @Override
-            public VersionedKeyStore newStore() {
+            public VersionedXmlRepository newStore() {
                 RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri()));
                 clients.add(client);
-                return new RedisKeyStore(client, listKey);
+                return new RedisXmlRepository(client, listKey);
             }
 
             @Override

@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * The real {@link DataProtector#protect(byte[])} and {@link DataProtector#unprotect(byte[])}: key ring lookup,
@@ -46,7 +46,7 @@ public class DataProtectorBenchmark {
         EncryptionAlgorithm encryption = EncryptionAlgorithm.valueOf(algorithm);
         provider = DataProtectionProvider.builder()
                 .applicationName("my-application")
-                .keyStore(new InMemoryKeyStore())
+                .repository(new InMemoryXmlRepository())
                 .algorithms(encryption.isGcm() ? AlgorithmConfiguration.gcm(encryption)
                         : new AlgorithmConfiguration(encryption, ValidationAlgorithm.HMACSHA256))
                 .backgroundRefresh(false)

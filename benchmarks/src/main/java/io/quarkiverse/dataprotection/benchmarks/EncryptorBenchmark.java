@@ -16,14 +16,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.AuthenticatedEncryptor;
-import io.quarkiverse.dataprotection.crypto.AuthenticatedEncryptors;
-import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.crypto.RandomSource;
-import io.quarkiverse.dataprotection.crypto.Secret;
-import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.internal.crypto.AuthenticatedEncryptors;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.spi.RandomSource;
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 
 /**
  * Protect and unprotect at the {@link AuthenticatedEncryptor} level plus ASP.NET's header and AAD framing: what

@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-import io.quarkiverse.dataprotection.crypto.RandomSource;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**
  * The per-payload randomness alone: 32 bytes (key modifier + IV) from {@link RandomSource#secure()}, the one part

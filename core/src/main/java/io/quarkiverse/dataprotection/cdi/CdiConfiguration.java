@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
-import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
-import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.store.RedisKeyNames;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
+import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedisKeyNames;
 
 /**
  * The portable extension's configuration, read from MicroProfile Config with the Quarkus extension's property
@@ -108,9 +108,9 @@ record CdiConfiguration(String applicationName, StoreKind keyStore, Path fileDir
         }
         switch (keyStore) {
             case MEMORY:
-                return builder.keyStore(new InMemoryKeyStore()).build();
+                return builder.repository(new InMemoryXmlRepository()).build();
             case FILE:
-                return builder.keyStore(new FileSystemKeyStore(fileDirectory)).build();
+                return builder.repository(new FileSystemXmlRepository(fileDirectory)).build();
             case REDIS:
                 // Only this branch touches Redisson, which is optional.
                 return RedisStores.createProvider(builder, redis, listKey);

@@ -37,6 +37,11 @@ final class OwningDataProtectionProvider implements DataProtectionProvider {
     }
 
     @Override
+    public KeyRingStatus refresh() {
+        return delegate.refresh();
+    }
+
+    @Override
     public String applicationName() {
         return delegate.applicationName();
     }

@@ -4,9 +4,9 @@ import org.redisson.api.RedissonClient;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
-import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.store.RedisKeyStore;
-import io.quarkiverse.dataprotection.store.RedissonClients;
+import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
+import io.quarkiverse.dataprotection.redis.RedissonClients;
 
 /**
  * The only class of the portable extension that touches Redisson (an optional dependency), so applications using
@@ -22,7 +22,7 @@ final class RedisStores {
             RedisConnectionSettings settings, String listKey) {
         RedissonClient client = RedissonClients.create(settings);
         try {
-            DataProtectionProvider provider = builder.keyStore(new RedisKeyStore(client, listKey)).build();
+            DataProtectionProvider provider = builder.repository(new RedisXmlRepository(client, listKey)).build();
             return new OwningDataProtectionProvider(provider, client::shutdown);
         } catch (RuntimeException e) {
             client.shutdown();

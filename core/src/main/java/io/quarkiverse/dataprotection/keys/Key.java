@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
 
 /**
  * One key of the key ring: its id, dates, revocation state and algorithms, and (when its secret could be read)

@@ -1,11 +1,13 @@
 package io.quarkiverse.dataprotection.keys;
 
+import io.quarkiverse.dataprotection.internal.keyring.XmlKeyManager;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 
 /**
  * Reads and changes the key ring in its store, with ASP.NET Core's {@code XmlKeyManager} semantics. Every change

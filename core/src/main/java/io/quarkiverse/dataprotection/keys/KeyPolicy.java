@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.keys;
 
+import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

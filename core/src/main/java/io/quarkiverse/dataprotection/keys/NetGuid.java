@@ -12,10 +12,10 @@ import java.util.UUID;
  * {@link UUID}'s two 64-bit halves. {@link UUID#compareTo} compares them signed and disagrees for ids starting with
  * {@code 8}..{@code f}, so it must not be used where .NET instances have to agree.
  */
-final class NetGuid {
+public final class NetGuid {
 
     /** .NET's {@code Guid} order. */
-    static final Comparator<UUID> ORDER = (a, b) -> {
+    public static final Comparator<UUID> ORDER = (a, b) -> {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     };
@@ -30,7 +30,7 @@ final class NetGuid {
      *
      * @return the id, or {@code null} when {@code text} is not a GUID
      */
-    static UUID parseOrNull(String text) {
+    public static UUID parseOrNull(String text) {
         if (text == null) {
             return null;
         }
@@ -58,7 +58,7 @@ final class NetGuid {
     }
 
     /** The {@code D} form .NET writes: lowercase {@code 8-4-4-4-12}. */
-    static String format(UUID id) {
+    public static String format(UUID id) {
         return id.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.store;
 
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,7 +40,7 @@ final class DirectoryLock {
     /**
      * Runs {@code action} holding the lock.
      *
-     * @throws KeyStoreException when the lock is not free within the timeout, or the lock file cannot be opened
+     * @throws XmlRepositoryException when the lock is not free within the timeout, or the lock file cannot be opened
      */
     <T> T run(Supplier<T> action) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -85,16 +87,16 @@ final class DirectoryLock {
         }
     }
 
-    private KeyStoreException timedOut(String holder) {
+    private XmlRepositoryException timedOut(String holder) {
         Path file = directory.resolve(FILE_NAME);
-        return new KeyStoreException("Cannot write to the key directory " + directory + ": " + holder + " has held "
+        return new XmlRepositoryException("Cannot write to the key directory " + directory + ": " + holder + " has held "
                 + "its lock file " + file + " for more than " + timeout + ". Reading is not affected; a writer that "
                 + "hangs while holding it blocks key creation. Find it with: fuser " + file + " (or lslocks)");
     }
 
-    private KeyStoreException interrupted(InterruptedException e) {
+    private XmlRepositoryException interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new KeyStoreException("Interrupted while waiting for the lock file of the key directory " + directory,
+        return new XmlRepositoryException("Interrupted while waiting for the lock file of the key directory " + directory,
                 e);
     }
 }

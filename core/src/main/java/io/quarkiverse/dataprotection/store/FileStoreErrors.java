@@ -1,12 +1,14 @@
 package io.quarkiverse.dataprotection.store;
 
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
- * The {@link KeyStoreException}s of {@link FileSystemKeyStore}: each names the directory, what was refused and how
+ * The {@link XmlRepositoryException}s of {@link FileSystemXmlRepository}: each names the directory, what was refused and how
  * to fix it, never a file's content. Stateless.
  */
 final class FileStoreErrors {
@@ -15,26 +17,26 @@ final class FileStoreErrors {
     }
 
     /** Listing the directory failed: without that there is no key ring to read. */
-    static KeyStoreException cannotList(Path directory, IOException e) {
+    static XmlRepositoryException cannotList(Path directory, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return new KeyStoreException("Cannot list the key directory " + directory + ": permission denied for user "
+            return new XmlRepositoryException("Cannot list the key directory " + directory + ": permission denied for user "
                     + user() + "; reading keys needs read and execute permission on it and execute permission on "
                     + "every directory above it (e.g. chmod 500 " + directory + " for its owner, or a Kubernetes "
                     + "volume whose defaultMode and fsGroup let this user read it)", e);
         }
-        return new KeyStoreException("Cannot list the key directory " + directory + ": " + e, e);
+        return new XmlRepositoryException("Cannot list the key directory " + directory + ": " + e, e);
     }
 
     /**
      * Creating or changing a file failed; {@code doing} says what and names the directory, e.g.
      * "write key-1.xml to the key directory /keys".
      */
-    static KeyStoreException cannotWrite(Path directory, String doing, IOException e) {
+    static XmlRepositoryException cannotWrite(Path directory, String doing, IOException e) {
         String why = refusal(e);
         if (why == null) {
-            return new KeyStoreException("Cannot " + doing + ": " + e, e);
+            return new XmlRepositoryException("Cannot " + doing + ": " + e, e);
         }
-        return new KeyStoreException("Cannot " + doing + ": " + why
+        return new XmlRepositoryException("Cannot " + doing + ": " + why
                 + "; writing keys needs write and execute permission on the directory. If it is meant to be read-only "
                 + "(a Kubernetes Secret or ConfigMap mount, a read-only volume), reading works, but this instance must "
                 + "not create keys: set quarkus.data-protection.auto-generate-keys=false "

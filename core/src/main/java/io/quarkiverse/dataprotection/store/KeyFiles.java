@@ -1,5 +1,8 @@
 package io.quarkiverse.dataprotection.store;
 
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,7 +41,7 @@ import org.jboss.logging.Logger;
  */
 final class KeyFiles {
 
-    private static final Logger LOG = Logger.getLogger(FileSystemKeyStore.class);
+    private static final Logger LOG = Logger.getLogger(FileSystemXmlRepository.class);
 
     /** Far above any key element (a certificate-encrypted key is a few KiB), and small enough to hold in memory. */
     static final int MAX_ELEMENT_BYTES = 1 << 20;
@@ -117,7 +120,7 @@ final class KeyFiles {
     private boolean exists() {
         try {
             if (!Files.readAttributes(directory, BasicFileAttributes.class).isDirectory()) {
-                throw new KeyStoreException("The key directory " + directory + " is not a directory; point the "
+                throw new XmlRepositoryException("The key directory " + directory + " is not a directory; point the "
                         + "file key store at a directory (it is created at the first write when missing)");
             }
             return true;

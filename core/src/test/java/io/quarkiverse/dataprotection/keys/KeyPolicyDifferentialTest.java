@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
 
 /**
  * {@link KeyPolicy#resolve} against a second, deliberately plain implementation of the rules written here from the

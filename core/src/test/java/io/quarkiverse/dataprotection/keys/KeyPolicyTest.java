@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.keys;
 
+import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
 
 /** Keys for policy tests, without real crypto. */
-final class TestKeys {
+public final class TestKeys {
 
     /** An encryptor that must never be called: the policy only asks whether a key has one. */
-    static final AuthenticatedEncryptor STUB = new AuthenticatedEncryptor() {
+    public static final AuthenticatedEncryptor STUB = new AuthenticatedEncryptor() {
         @Override
         public byte[] encrypt(byte[] plaintext, byte[] aad, int preBufferSize, int postBufferSize) {
             throw new UnsupportedOperationException("stub");

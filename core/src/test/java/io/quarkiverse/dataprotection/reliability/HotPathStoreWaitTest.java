@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.reliability;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,9 +21,9 @@ class HotPathStoreWaitTest {
 
     @Test
     @Timeout(30)
-    void storeHangingUnderBackgroundRefresh_operationsDoNotWait_andTheFailureIsReported() {
+    void storeHangingUnderBackgroundRefresh_operationsDoNotWait_andTheFailureIsReported() throws InterruptedException {
         FaultyKeyStore store = new FaultyKeyStore();
-        try (DataProtectionProvider provider = DataProtectionProvider.builder().keyStore(store)
+        try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(store)
                 .refreshPeriod(Duration.ofMillis(200)).build()) {
             DataProtector protector = provider.createProtector("hot-path");
             byte[] known = protector.protect(new byte[] { 1 });
@@ -36,7 +37,7 @@ class HotPathStoreWaitTest {
                 assertThat(protector.unprotect(known)).containsExactly(1);
                 slowest = Math.max(slowest, System.nanoTime() - start);
                 operations += 3;
-                Instances.sleep(2);
+                Thread.sleep(2);
             }
             Measurements.record("hot path", "store hanging 1.5 s per read, refresh period 200 ms: %d operations, "
                     + "slowest round of 3 operations %d ms; lastRefreshError %s; ready %s", operations,

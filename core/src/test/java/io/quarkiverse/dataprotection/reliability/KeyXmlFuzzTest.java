@@ -6,15 +6,15 @@ import java.util.List;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
-import io.quarkiverse.dataprotection.keys.KeyElement;
-import io.quarkiverse.dataprotection.keys.KeyRingElement;
-import io.quarkiverse.dataprotection.keys.KeyXml;
+import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 
 /**
  * Fuzzes the key XML reader, what every instance runs on every element another process (or an attacker with
  * write access to the store) put into the key ring: {@link KeyXml#parse} and, for keys,
  * {@link KeyXml#readDescriptor}. Nothing but a {@link DataProtectionException} (such as
- * {@link io.quarkiverse.dataprotection.keys.KeyXmlException}) may escape, or one bad element would break the
+ * {@link io.quarkiverse.dataprotection.internal.xml.KeyXmlException}) may escape, or one bad element would break the
  * refresh for every key.
  * <p>
  * Under {@code mvn test} only the seeds in {@code KeyXmlFuzzTestInputs/} run (the golden key and revocation XML,

@@ -12,10 +12,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * Fuzzes {@link DataProtector#unprotect(byte[])} (plain, persisted, time-limited, and from base64url text) over fixed in-memory key rings,
@@ -34,7 +34,7 @@ class UnprotectFuzzTest {
 
     private record Ring(DataProtector protector, UUID keyId) {
         Ring(AlgorithmConfiguration algorithms) {
-            this(DataProtectionProvider.builder().keyStore(new InMemoryKeyStore()).algorithms(algorithms).clock(CLOCK)
+            this(DataProtectionProvider.builder().repository(new InMemoryXmlRepository()).algorithms(algorithms).clock(CLOCK)
                     .backgroundRefresh(false).build());
         }
 

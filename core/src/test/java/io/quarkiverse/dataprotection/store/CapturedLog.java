@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** Captures the formatted messages logged to one category (and below it) while open. */
-final class CapturedLog extends Handler implements AutoCloseable {
+public final class CapturedLog extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> messages = new CopyOnWriteArrayList<>();
@@ -22,12 +22,12 @@ final class CapturedLog extends Handler implements AutoCloseable {
         logger.addHandler(this);
     }
 
-    static CapturedLog of(Class<?> category) {
+    public static CapturedLog of(Class<?> category) {
         return new CapturedLog(category.getName());
     }
 
     /** The messages at WARNING level or above, formatted. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return messages.stream().filter(m -> m.startsWith("WARNING ")).map(m -> m.substring(8))
                 .collect(Collectors.toList());
     }

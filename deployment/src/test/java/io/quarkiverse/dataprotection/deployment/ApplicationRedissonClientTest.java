@@ -13,8 +13,8 @@ import org.redisson.api.RedissonClient;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.runtime.DataProtectionService;
-import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.store.RedissonClients;
+import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 import io.quarkus.arc.Arc;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
-import io.quarkiverse.dataprotection.wrap.CertificateWithKey;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** key-encryption.type=certificate with a PKCS#12 file made by the test: keys are stored encrypted. */

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
-import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
-import io.quarkiverse.dataprotection.wrap.CertificateWithKey;
-import io.quarkiverse.dataprotection.wrap.CertificateXmlEncryptor;
-import io.quarkiverse.dataprotection.wrap.TestCertificates;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
+import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -68,7 +68,7 @@ class DecryptionCertificateTest {
             Files.writeString(dir.resolve("new.pem"), TestCertificates.certificatePem(current)
                     + TestCertificates.privateKeyPem(current));
             try (DataProtectionProvider provider = DataProtectionProvider.builder().applicationName(APPLICATION)
-                    .keyStore(new FileSystemKeyStore(dir.resolve("keys")))
+                    .repository(new FileSystemXmlRepository(dir.resolve("keys")))
                     .keyEncryptor(new CertificateXmlEncryptor(old)).build()) {
                 System.setProperty("data-protection.test.decryption.payload",
                         provider.createProtector("legacy").protect("written under the old certificate"));

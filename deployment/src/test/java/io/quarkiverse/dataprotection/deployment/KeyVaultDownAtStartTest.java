@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 
-import io.quarkiverse.dataprotection.wrap.FakeKeyVaultServer;
-import io.quarkiverse.dataprotection.wrap.TestCertificates;
+import io.quarkiverse.dataprotection.azure.keyvault.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.QuarkusUnitTest;
 import reactor.core.publisher.Mono;
 

@@ -8,7 +8,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 
-import io.quarkiverse.dataprotection.wrap.TestCertificates;
+import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 
 /**
  * PKCS#12 files generated per test class. A QuarkusUnitTest class is loaded twice (JUnit's and Quarkus's class

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.quarkiverse.dataprotection.wrap.CertificateWithKey;
-import io.quarkiverse.dataprotection.wrap.FakeKeyVaultServer;
-import io.quarkiverse.dataprotection.wrap.TestCertificates;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
+import io.quarkiverse.dataprotection.azure.keyvault.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

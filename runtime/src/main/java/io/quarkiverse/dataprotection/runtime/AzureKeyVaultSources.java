@@ -11,9 +11,9 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.vertx.VertxHttpClientBuilder;
 
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.AzureKeyVault;
-import io.quarkiverse.dataprotection.wrap.AzureKeyVaultCertificateSource;
-import io.quarkiverse.dataprotection.wrap.AzureKeyVaultCertificateSourceBuilder;
-import io.quarkiverse.dataprotection.wrap.CertificateSource;
+import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSource;
+import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSourceBuilder;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PfxOptions;

@@ -11,10 +11,10 @@ import com.azure.core.credential.TokenCredential;
 
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.CertificateFiles;
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.KeyEncryption;
-import io.quarkiverse.dataprotection.wrap.CertificateSource;
-import io.quarkiverse.dataprotection.wrap.CompositeCertificateSource;
-import io.quarkiverse.dataprotection.wrap.PemCertificateSource;
-import io.quarkiverse.dataprotection.wrap.Pkcs12CertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.CompositeCertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.PemCertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.Pkcs12CertificateSource;
 import io.vertx.core.Vertx;
 
 /** Builds the certificate source of {@code key-encryption.*}; every check names the property to fix. No I/O. */

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.dataprotection.wrap.CertificateDescription;
-import io.quarkiverse.dataprotection.wrap.CertificateSource;
-import io.quarkiverse.dataprotection.wrap.CertificateXmlEncryptor;
-import io.quarkiverse.dataprotection.wrap.EncryptedXmlDecryptor;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateDescription;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 /**
  * The key encryption of {@code key-encryption.*}: a certificate source with its encryptor and decryptor, loaded once

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;

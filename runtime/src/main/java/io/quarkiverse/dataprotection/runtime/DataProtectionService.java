@@ -19,7 +19,7 @@ import com.azure.core.credential.TokenCredential;
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.protector.KeyRingDataProtectionProvider;
+import io.quarkiverse.dataprotection.internal.protector.KeyRingDataProtectionProvider;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.Vertx;
 
@@ -64,7 +64,7 @@ public class DataProtectionService {
             throw e;
         }
         try {
-            this.provider = builder.keyStore(keyStore.store()).build();
+            this.provider = builder.repository(keyStore.store()).build();
         } catch (RuntimeException e) {
             keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
             keyStore.release().run();

@@ -7,8 +7,8 @@ import jakarta.enterprise.inject.Instance;
 
 import org.redisson.api.RedissonClient;
 
-import io.quarkiverse.dataprotection.store.FileSystemKeyStore;
-import io.quarkiverse.dataprotection.store.InMemoryKeyStore;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /** Opens the key store chosen at build time with the run-time settings. */
 final class KeyStoreFactory {
@@ -19,8 +19,8 @@ final class KeyStoreFactory {
     static ConfiguredKeyStore open(KeyStoreKind kind, DataProtectionConfig config,
             Instance<RedissonClient> applicationClients) {
         return switch (kind) {
-            case FILE -> ConfiguredKeyStore.unmanaged(new FileSystemKeyStore(directory(config.file())));
-            case MEMORY -> ConfiguredKeyStore.unmanaged(new InMemoryKeyStore());
+            case FILE -> ConfiguredKeyStore.unmanaged(new FileSystemXmlRepository(directory(config.file())));
+            case MEMORY -> ConfiguredKeyStore.unmanaged(new InMemoryXmlRepository());
             case REDIS -> RedisKeyStoreFactory.open(config.redis(), applicationClients);
         };
     }

@@ -3,9 +3,9 @@ package io.quarkiverse.dataprotection.runtime;
 import java.time.Duration;
 
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
-import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.crypto.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
 
 /** Checks the run-time settings and applies them to a provider builder; the checks name the property to fix. */

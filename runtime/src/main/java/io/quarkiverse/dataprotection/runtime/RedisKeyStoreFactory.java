@@ -5,9 +5,9 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
-import io.quarkiverse.dataprotection.store.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.store.RedisKeyStore;
-import io.quarkiverse.dataprotection.store.RedissonClients;
+import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
+import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -26,11 +26,11 @@ final class RedisKeyStoreFactory {
         String listKey = listKey(redis);
         if (redis.hosts().isPresent()) {
             RedissonClient client = RedissonClients.create(settings(redis));
-            return new ConfiguredKeyStore(new RedisKeyStore(client, listKey), client::shutdown);
+            return new ConfiguredKeyStore(new RedisXmlRepository(client, listKey), client::shutdown);
         }
         if (applicationClients.isResolvable()) {
             LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
-            return ConfiguredKeyStore.unmanaged(new RedisKeyStore(applicationClients.get(), listKey));
+            return ConfiguredKeyStore.unmanaged(new RedisXmlRepository(applicationClients.get(), listKey));
         }
         throw ConfigErrors.missing("redis.hosts", "quarkus.data-protection.key-store=redis needs the Redis servers, "
                 + "e.g. quarkus.data-protection.redis.hosts=redis://localhost:6379, or an application bean of type "

@@ -1,0 +1,270 @@
+package io.quarkiverse.dataprotection.internal.keyring;
+
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyResolution;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.dataprotection.DataProtectionListener;
+
+/**
+ * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:
+ * a background read every refresh period, a read when the default key's situation changes (expiry, a successor's
+ * activation), when the key manager made a change ({@link XmlKeyManager#changeCount()}), and a single-flight,
+ * rate-limited read when a payload names an unknown key ({@link UnknownKeyRefresh}).
+ * <p>
+ * It <b>fails closed</b> ({@link KeyRingRefresher}): a failed or incomplete read keeps serving the last good ring
+ * (re-resolving its default key as time passes) and is reported; a store that lost keys is restored; a key is
+ * created only when a successful, complete read shows one is needed, never because something failed.
+ * <p>
+ * With background refresh, a due refresh is handed to the background thread while the cached default key is still
+ * usable (not expired, not revoked), so protect and unprotect never wait for the store; only a ring without a
+ * usable default key, or a change made through this instance's key manager, is read on the caller's thread (once;
+ * the other callers keep serving the cached ring).
+ * <p>
+ * Thread-safety: safe for concurrent use; reads of the cached ring are lock-free, and at most one thread at a time
+ * reads the store while the others keep using the cached ring.
+ */
+public final class KeyRingProvider implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KeyRingProvider.class);
+    /** How soon a failed read is retried (capped by the refresh period). */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+
+    private final XmlKeyManager keyManager;
+    private final KeyPolicy policy;
+    private final Clock clock;
+    private final Duration refreshPeriod;
+    private final Duration keyRetention;
+    private final DataProtectionListener listener;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final KeyRingRefresher refresher;
+    private final BackgroundRefresh background;
+    private final UnknownKeyRefresh unknownKeys;
+
+    private volatile Snapshot snapshot;
+    private volatile Instant lastSuccessfulRefresh;
+    private volatile String lastRefreshError;
+    private volatile String fault;
+    private volatile StoreSnapshot lastRead;
+    private volatile String keyCreationBlocked;
+    private volatile KeyRingStatus.Loss lastKeyLoss;
+
+    public KeyRingProvider(XmlKeyManager keyManager, KeyRingSettings settings) {
+        this.keyManager = Objects.requireNonNull(keyManager, "keyManager");
+        this.policy = settings.policy();
+        this.clock = settings.clock();
+        this.refreshPeriod = settings.refreshPeriod();
+        this.keyRetention = settings.keyRetention();
+        this.listener = settings.listener();
+        this.refresher = new KeyRingRefresher(keyManager, settings);
+        Duration changePollPeriod = settings.changePollPeriod();
+        background = changePollPeriod == null ? null
+                : new BackgroundRefresh(this::backgroundRefresh, refreshPeriod, changePollPeriod, keyManager.store(),
+                        this::isStaleAt);
+        unknownKeys = new UnknownKeyRefresh(settings.unknownKeyRefreshInterval(), settings.unknownKeyWait(),
+                background == null ? null : background.executor(), this::refresh);
+    }
+
+    /** The current key ring; reads the store only when the cached ring is due for a refresh. */
+    public KeyRing current() {
+        Snapshot s = snapshot;
+        Instant now = clock.instant();
+        boolean changedHere = s != null && s.changeCount != keyManager.changeCount();
+        if (s != null && now.isBefore(s.recomputeAt) && !changedHere) {
+            return s.ring;
+        }
+        if (s != null && background != null && !changedHere && stillUsable(s.ring.defaultKey(), now)) {
+            // Never make a request thread wait for the store while the cached default key is still good: during an
+            // outage that wait is the Redis client's whole timeout-and-retry budget, once per retry interval.
+            background.queue();
+            return s.ring;
+        }
+        if (s == null) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            return s.ring; // another thread is refreshing: keep serving the cached ring meanwhile
+        }
+        try {
+            s = snapshot;
+            if (s == null || !clock.instant().isBefore(s.recomputeAt) || s.changeCount != keyManager.changeCount()) {
+                refreshLocked(clock.instant());
+            }
+            return snapshot.ring;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean stillUsable(Key defaultKey, Instant now) {
+        return defaultKey != null && !defaultKey.isRevoked() && now.isBefore(defaultKey.expirationDate());
+    }
+
+    private boolean isStaleAt(String storeVersion) {
+        Snapshot s = snapshot;
+        return s == null || !storeVersion.equals(s.version) || s.changeCount != keyManager.changeCount();
+    }
+
+    /**
+     * The key ring after a read of the store prompted by a payload under {@code keyId}, which the cached ring does
+     * not know (see {@link UnknownKeyRefresh}: single-flight, rate-limited, bounded wait).
+     */
+    public KeyRing refreshForUnknownKey(UUID keyId) {
+        KeyRing ring = current();
+        if (ring.find(keyId) != null) {
+            return ring;
+        }
+        LOG.debugf("Payload under unknown key %s: reading the key ring again (single-flight)", keyId);
+        return unknownKeys.refresh(() -> snapshot.ring);
+    }
+
+    /** Reads the store now (blocking until any other refresh is done). */
+    public KeyRing refresh() {
+        lock.lock();
+        try {
+            refreshLocked(clock.instant());
+            return snapshot.ring;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void backgroundRefresh() {
+        refresh();
+        if (keyRetention != null) {
+            KeyRetention.deleteExpired(keyManager, snapshot.ring, lastRefreshError == null, clock.instant(),
+                    keyRetention);
+        }
+    }
+
+    private void refreshLocked(Instant now) {
+        Snapshot previous = snapshot;
+        KeyRingRefresher.Outcome outcome = refresher.refresh(now);
+        if (outcome instanceof KeyRingRefresher.Failed failure) {
+            failed(now, previous, failure);
+            return;
+        }
+        KeyRingRefresher.Refreshed refreshed = (KeyRingRefresher.Refreshed) outcome;
+        fault = null;
+        lastRefreshError = null;
+        lastRead = refreshed.read();
+        keyCreationBlocked = refreshed.creationBlocked();
+        if (refreshed.loss() != null) {
+            lastKeyLoss = refreshed.loss();
+        }
+        lastSuccessfulRefresh = now;
+        listener.onKeyRingRefresh(true);
+        Instant nextRead = now.plus(refreshPeriod);
+        Instant retry = refreshed.creationBlocked() == null ? null : refreshed.read().nextDecryptionRetry();
+        if (retry != null && background != null) {
+            background.refreshAfter(Duration.between(now, retry));
+        } else if (retry != null && retry.isBefore(nextRead)) {
+            nextRead = retry.isAfter(now) ? retry : now;
+        }
+        snapshot = resolved(now, refreshed.read().keys(), refreshed.resolution(), nextRead, refreshed.read().version(),
+                refreshed.changeCount());
+        if (refreshed.creationBlocked() != null) {
+            LOG.warn(refreshed.creationBlocked());
+        }
+        logDefaultKeyChange(previous, snapshot);
+    }
+
+    private void failed(Instant now, Snapshot previous, KeyRingRefresher.Failed failure) {
+        String message = failure.message();
+        lastRefreshError = message;
+        fault = failure.fault() ? message : null;
+        listener.onKeyRingRefresh(false);
+        if (failure.cause() != null && LOG.isDebugEnabled()) {
+            LOG.debug(message, failure.cause());
+        }
+        List<Key> cached = previous == null ? List.of() : new ArrayList<>(previous.ring.keys());
+        Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
+        snapshot = resolved(now, cached, policy.resolve(now, cached), retry, previous == null ? null : previous.version,
+                failure.changeCount());
+        if (previous != null) {
+            LOG.warnf("%s; serving the cached key ring (%d keys, default %s)", message, cached.size(),
+                    snapshot.ring.defaultKey() == null ? "none" : snapshot.ring.defaultKey().id());
+        } else {
+            LOG.errorf("%s; no key ring yet, so nothing can be protected until a read succeeds", message);
+        }
+    }
+
+    private Snapshot resolved(Instant now, List<Key> keys, KeyResolution resolution, Instant nextRead, String version,
+            long changeCount) {
+        Key defaultKey = resolution.defaultKey() != null ? resolution.defaultKey() : resolution.fallbackKey();
+        Instant recomputeAt = nextRead;
+        for (Key key : keys) {
+            recomputeAt = earliestFuture(now, recomputeAt, key.activationDate().minus(policy.maxClockSkew()));
+            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate());
+            recomputeAt = earliestFuture(now, recomputeAt, key.expirationDate().minus(policy.propagationWindow())
+                    .minus(KeyPolicy.KEY_RING_REFRESH_PERIOD));
+            // the fallback key prefers keys created before the propagation window
+            recomputeAt = earliestFuture(now, recomputeAt, key.creationDate().plus(policy.propagationWindow()));
+        }
+        return new Snapshot(new KeyRing(keys, defaultKey), recomputeAt, version, changeCount);
+    }
+
+    private static Instant earliestFuture(Instant now, Instant current, Instant candidate) {
+        return candidate.isAfter(now) && candidate.isBefore(current) ? candidate : current;
+    }
+
+    private static void logDefaultKeyChange(Snapshot previous, Snapshot current) {
+        Key before = previous == null ? null : previous.ring.defaultKey();
+        Key after = current.ring.defaultKey();
+        if (after != null && (before == null || !before.id().equals(after.id()))) {
+            LOG.infof("Default key is now %s (expires %s)", after.id(), after.expirationDate());
+        } else if (after == null && before != null) {
+            LOG.errorf("No usable default key any more (was %s): protect fails until a key is available", before.id());
+        }
+    }
+
+    /** A snapshot of the cached state for health and metrics; never reads the store. */
+    public KeyRingStatus status() {
+        Snapshot s = snapshot;
+        KeyRing ring = s == null ? KeyRing.empty() : s.ring;
+        Key defaultKey = ring.defaultKey();
+        Optional<Instant> nextActivation = ring.keys().stream()
+                .filter(k -> !k.isRevoked() && k.canEncrypt())
+                .filter(k -> defaultKey == null || k.activationDate().isAfter(defaultKey.activationDate()))
+                .map(Key::activationDate).min(Instant::compareTo);
+        List<String> unusable = ring.keys().stream().filter(k -> !k.canEncrypt())
+                .map(k -> k.id() + ": " + k.unusableReason().orElse("unknown")).toList();
+        StoreSnapshot read = lastRead;
+        return new KeyRingStatus(keyManager.store().description(), ring.keys().size(),
+                Optional.ofNullable(defaultKey).map(Key::id), Optional.ofNullable(defaultKey).map(Key::expirationDate),
+                nextActivation, Optional.ofNullable(lastSuccessfulRefresh), Optional.ofNullable(lastRefreshError),
+                unusable, read == null ? 0 : read.unreadableElements(), Optional.ofNullable(fault),
+                read == null ? List.of() : read.warnings(), Optional.ofNullable(keyCreationBlocked),
+                Optional.ofNullable(lastKeyLoss));
+    }
+
+    /** The key manager this ring reads and writes through. */
+    public XmlKeyManager keyManager() {
+        return keyManager;
+    }
+
+    @Override
+    public void close() {
+        if (background != null) {
+            background.close();
+        }
+    }
+
+    /**
+     * @param changeCount the key manager's change count the ring was read at: a change made since makes it stale
+     */
+    private record Snapshot(KeyRing ring, Instant recomputeAt, String version, long changeCount) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.quarkiverse.dataprotection.internal.protector;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.quarkiverse.dataprotection.DataProtectionListener;
+import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.keys.KeyManager;
+import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+
+/**
+ * The {@link DataProtectionProvider} over a cached key ring. The application name, when set, is the first purpose
+ * of every chain, as ASP.NET Core's application discriminator.
+ * <p>
+ * Thread-safety: safe for concurrent use.
+ */
+public final class KeyRingDataProtectionProvider implements DataProtectionProvider {
+
+    private final String applicationName;
+    private final KeyRingProvider keyRing;
+    private final Clock clock;
+    private final DataProtectionListener listener;
+
+    public KeyRingDataProtectionProvider(String applicationName, KeyRingProvider keyRing, Clock clock,
+            DataProtectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.applicationName = applicationName;
+        this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public DataProtector createProtector(String purpose, String... subPurposes) {
+        List<String> chain = new ArrayList<>(subPurposes.length + 2);
+        if (applicationName != null) {
+            chain.add(applicationName);
+        }
+        chain.add(requirePurpose(purpose));
+        for (String sub : subPurposes) {
+            chain.add(requirePurpose(sub));
+        }
+        return new KeyRingDataProtector(keyRing, chain, clock, listener);
+    }
+
+    private static String requirePurpose(String purpose) {
+        if (purpose == null) {
+            throw new IllegalArgumentException("A purpose must not be null");
+        }
+        return purpose;
+    }
+
+    @Override
+    public KeyManager keyManager() {
+        return keyRing.keyManager();
+    }
+
+    @Override
+    public KeyRingStatus status() {
+        return keyRing.status();
+    }
+
+    @Override
+    public KeyRingStatus refresh() {
+        keyRing.refresh();
+        return keyRing.status();
+    }
+
+    @Override
+    public String applicationName() {
+        return applicationName;
+    }
+
+    /** The key ring cache, for integrations that refresh it (e.g. on a change notification). */
+    public KeyRingProvider keyRing() {
+        return keyRing;
+    }
+
+    @Override
+    public void close() {
+        keyRing.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DataProtectionProvider[application=" + applicationName + ", store="
+                + keyRing.keyManager().store().description() + "]";
+    }
+}

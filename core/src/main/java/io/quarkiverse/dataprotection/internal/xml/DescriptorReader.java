@@ -1,0 +1,161 @@
+package io.quarkiverse.dataprotection.internal.xml;
+
+import io.quarkiverse.dataprotection.keys.Key;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+
+/**
+ * Reads the inner {@code <descriptor>} of a key with the rules of ASP.NET Core's
+ * {@code AuthenticatedEncryptorDescriptorDeserializer} and {@code XmlEncryptionExtensions.DecryptElement}.
+ * See {@link KeyXml}.
+ */
+final class DescriptorReader {
+
+    private static final String OLD_NAMESPACE = "Microsoft.AspNet.DataProtection.";
+    private static final String CURRENT_NAMESPACE = "Microsoft.AspNetCore.DataProtection.";
+    private static final int MAX_ENCRYPTED_SECRETS = 16;
+
+    private DescriptorReader() {
+    }
+
+    /**
+     * The .NET type name without its assembly part, with the pre-1.0 namespace mapped to the current one, as
+     * ASP.NET's {@code TypeForwardingActivator} does before it resolves a type (the version is ignored).
+     */
+    static String typeName(String assemblyQualifiedName) {
+        String name = assemblyQualifiedName.strip();
+        int comma = name.indexOf(',');
+        if (comma >= 0) {
+            name = name.substring(0, comma).strip();
+        }
+        return name.startsWith(OLD_NAMESPACE) ? CURRENT_NAMESPACE + name.substring(OLD_NAMESPACE.length()) : name;
+    }
+
+    static KeyXml.KeyMaterial read(KeyElement key, List<KeyDecryptor> decryptors) {
+        String what = "Key " + key.id();
+        String deserializer = typeName(key.deserializerType());
+        if (!deserializer.equals(KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME)) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + deserializer + "; only "
+                    + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
+        }
+        Element descriptor = decrypt(key.descriptor(), decryptors, what);
+        AlgorithmConfiguration algorithms = algorithms(descriptor, what);
+        return new KeyXml.KeyMaterial(algorithms, masterKey(descriptor, what));
+    }
+
+    /** A copy of {@code descriptor} with every {@code encryptedSecret} replaced by what it decrypts to. */
+    private static Element decrypt(Element descriptor, List<KeyDecryptor> decryptors, String what) {
+        Document doc = SecureXml.newDocument();
+        Element copy = (Element) doc.importNode(descriptor, true);
+        doc.appendChild(copy);
+        Element encrypted;
+        int rounds = 0;
+        while ((encrypted = firstEncryptedSecret(doc)) != null) {
+            if (++rounds > MAX_ENCRYPTED_SECRETS) {
+                // A decryptor that returns encrypted elements again would otherwise loop forever.
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
+            }
+            String decryptorType = KeyXmlReader.attribute(encrypted, "decryptorType");
+            if (decryptorType == null || decryptorType.isBlank()) {
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> has no decryptorType attribute");
+            }
+            String type = typeName(decryptorType);
+            KeyDecryptor decryptor = decryptors.stream().filter(d -> d.supports(type)).findFirst()
+                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + type
+                            + ", and no configured key decryptor supports that type"));
+            Element[] payload = new Element[1];
+            if (SecureXml.childElements(encrypted, payload) != 1) {
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> must contain exactly one element");
+            }
+            Element decrypted = decryptor.decrypt(payload[0]);
+            if (decrypted == null) {
+                throw new KeyDecryptionException(what + ": the " + type + " decryptor returned nothing");
+            }
+            Node replacement = doc.importNode(decrypted, true);
+            if (encrypted == doc.getDocumentElement()) {
+                doc.replaceChild(replacement, encrypted);
+            } else {
+                encrypted.getParentNode().replaceChild(replacement, encrypted);
+            }
+        }
+        return doc.getDocumentElement();
+    }
+
+    private static Element firstEncryptedSecret(Document doc) {
+        NodeList found = doc.getElementsByTagNameNS(SecureXml.DP_NAMESPACE, "encryptedSecret");
+        return found.getLength() == 0 ? null : (Element) found.item(0);
+    }
+
+    private static AlgorithmConfiguration algorithms(Element descriptor, String what) {
+        EncryptionAlgorithm encryption;
+        try {
+            encryption = EncryptionAlgorithm.fromXmlName(algorithm(descriptor, "encryption", what));
+        } catch (IllegalArgumentException e) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <encryption> algorithm; expected one of "
+                    + java.util.Arrays.toString(EncryptionAlgorithm.values()));
+        }
+        if (encryption.isGcm()) {
+            return AlgorithmConfiguration.gcm(encryption); // ASP.NET does not read <validation> for GCM
+        }
+        try {
+            return new AlgorithmConfiguration(encryption,
+                    ValidationAlgorithm.fromXmlName(algorithm(descriptor, "validation", what)));
+        } catch (IllegalArgumentException e) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <validation> algorithm; expected one of "
+                    + java.util.Arrays.toString(ValidationAlgorithm.values()));
+        }
+    }
+
+    /** ASP.NET has no defaults: a missing element or attribute fails the key. */
+    private static String algorithm(Element descriptor, String name, String what) {
+        Element element = SecureXml.child(descriptor, name);
+        String value = element == null ? null : KeyXmlReader.attribute(element, "algorithm");
+        if (value == null) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor has no <" + name + " algorithm=\"...\"/>");
+        }
+        return value;
+    }
+
+    private static Secret masterKey(Element descriptor, String what) {
+        Element masterKey = null;
+        int count = 0;
+        for (Node n = descriptor.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getNamespaceURI() == null && "masterKey".equals(e.getLocalName())) {
+                masterKey = e;
+                count++;
+            }
+        }
+        if (count != 1) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor must contain exactly one <masterKey>, found " + count);
+        }
+        // As .NET's (string)XElement + Convert.FromBase64String: all descendant text, whitespace ignored.
+        String base64 = masterKey.getTextContent().replaceAll("[ \t\r\n]", "");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the master key is not valid base64");
+        }
+        try {
+            if (bytes.length == 0) {
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the master key is empty");
+            }
+            return Secret.copyOf(bytes);
+        } finally {
+            Secret.wipe(bytes);
+        }
+    }
+}

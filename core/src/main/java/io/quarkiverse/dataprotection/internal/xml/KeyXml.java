@@ -1,0 +1,98 @@
+package io.quarkiverse.dataprotection.internal.xml;
+
+import io.quarkiverse.dataprotection.internal.keyring.XmlKeyManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
+
+/**
+ * Reads and writes key ring XML exactly as ASP.NET Core does ({@code XmlKeyManager},
+ * {@code AuthenticatedEncryptorDescriptor}, {@code XmlEncryptionExtensions}). Written form (one line, no XML
+ * declaration, as ASP.NET's Redis repository stores {@code ToString(SaveOptions.DisableFormatting)}):
+ * <pre>
+ * &lt;key id="{guid D}" version="1"&gt;&lt;creationDate&gt;…&lt;/creationDate&gt;&lt;activationDate&gt;…&lt;/activationDate&gt;
+ *   &lt;expirationDate&gt;…&lt;/expirationDate&gt;&lt;descriptor deserializerType="…AuthenticatedEncryptorDescriptorDeserializer, …"&gt;
+ *   &lt;descriptor&gt;&lt;encryption algorithm="AES_256_CBC" /&gt;&lt;validation algorithm="HMACSHA256" /&gt; (GCM: a comment instead)
+ *   &lt;masterKey p4:requiresEncryption="true" xmlns:p4="http://schemas.asp.net/2015/03/dataProtection"&gt;
+ *   &lt;!-- Warning: the key below is in an unencrypted form. --&gt;&lt;value&gt;{base64}&lt;/value&gt;&lt;/masterKey&gt;
+ *   &lt;/descriptor&gt;&lt;/descriptor&gt;&lt;/key&gt;
+ * </pre>
+ * With a {@link KeyEncryptor}, {@code <masterKey>} is replaced by
+ * {@code <encryptedSecret decryptorType="…" xmlns="http://schemas.asp.net/2015/03/dataProtection">} holding the
+ * encryptor's element. Dates are UTC, {@code yyyy-MM-ddTHH:mm:ss[.fffffff]Z} with trailing fraction zeros removed,
+ * truncated to .NET's 100 ns ticks. docs/modules/ROOT/pages/format.adoc cites the sources of each rule.
+ * <p>
+ * The parser refuses DTDs, entities, external references and XInclude; its errors never quote the XML, which may
+ * hold an unencrypted key.
+ * <p>
+ * Thread-safety: stateless; safe for concurrent use.
+ */
+public final class KeyXml {
+
+    /** The .NET type (without assembly) of the only descriptor deserializer ASP.NET Core writes. */
+    public static final String DESCRIPTOR_DESERIALIZER_TYPE_NAME = "Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer";
+
+    private KeyXml() {
+    }
+
+    /**
+     * Serializes a new key, without formatting (as ASP.NET's Redis repository stores it). When {@code encryptor}
+     * is {@code null} the master key is written unencrypted, with ASP.NET's warning comment. The
+     * {@code deserializerType} names the .NET 8 assembly ({@code Version=8.0.0.0}); ASP.NET ignores the version when
+     * it reads the type.
+     *
+     * @throws IllegalArgumentException when a date is outside .NET's range (years 1 to 9999)
+     */
+    public static String writeKey(UUID id, Instant creationDate, Instant activationDate, Instant expirationDate,
+            AlgorithmConfiguration algorithms, Secret masterKey, KeyEncryptor encryptor) {
+        return KeyXmlWriter.writeKey(id, creationDate, activationDate, expirationDate, algorithms, masterKey, encryptor);
+    }
+
+    /**
+     * Serializes a revocation of one key, or of all keys created before {@code revocationDate} when {@code keyId} is
+     * null (then with ASP.NET's comment {@code <!-- All keys created before the revocation date are revoked. -->}).
+     * A {@code null} reason is written {@code <reason />}, as ASP.NET does.
+     */
+    public static String writeRevocation(Instant revocationDate, UUID keyId, String reason) {
+        return KeyXmlWriter.writeRevocation(revocationDate, keyId, reason);
+    }
+
+    /**
+     * Parses one stored element, formatted or not, with or without an XML declaration.
+     *
+     * @throws KeyXmlException when it is not a well-formed key or revocation element
+     */
+    public static KeyRingElement parse(String xml) {
+        return KeyXmlReader.parse(xml);
+    }
+
+    /**
+     * Reads a key's descriptor, decrypting its secret with the first of {@code decryptors} that supports the
+     * recorded decryptor type (its .NET type name without the assembly part). The deserializer type is matched by
+     * type name, ignoring the assembly, version and token, as ASP.NET's {@code TypeForwardingActivator} does.
+     *
+     * @throws KeyXmlException when the descriptor is malformed or names unknown algorithms
+     * @throws io.quarkiverse.dataprotection.spi.KeyDecryptionException when the secret is encrypted and no decryptor
+     *         can decrypt it
+     */
+    public static KeyMaterial readDescriptor(KeyElement key, List<KeyDecryptor> decryptors) {
+        Objects.requireNonNull(key, "key");
+        return DescriptorReader.read(key, decryptors == null ? List.of() : decryptors);
+    }
+
+    /**
+     * A key's algorithms and master key.
+     *
+     * @param algorithms the algorithm pair
+     * @param masterKey the master key
+     */
+    public record KeyMaterial(AlgorithmConfiguration algorithms, Secret masterKey) {
+    }
+}

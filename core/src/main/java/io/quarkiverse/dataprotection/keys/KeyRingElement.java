@@ -1,5 +1,0 @@
-package io.quarkiverse.dataprotection.keys;
-
-/** One parsed element of the key ring's XML: a key or a revocation. */
-public sealed interface KeyRingElement permits KeyElement, RevocationElement {
-}
