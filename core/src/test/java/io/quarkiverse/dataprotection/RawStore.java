@@ -8,16 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.redisson.api.RedissonClient;
-
 import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
-import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
-import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
-import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
-import io.quarkiverse.dataprotection.testing.RedisServer;
 
 /**
  * A store under test together with raw access to what it keeps, as another writer (an ASP.NET Core application, an
@@ -27,7 +21,7 @@ public abstract class RawStore implements AutoCloseable {
 
     private final String kind;
 
-    private RawStore(String kind) {
+    protected RawStore(String kind) {
         this.kind = kind;
     }
 
@@ -135,44 +129,6 @@ public abstract class RawStore implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }
-        };
-    }
-
-    /** A list on {@code redis}; each {@link #newStore()} has its own client, closed with this. */
-    public static RawStore redis(RedisServer redis, String listKey) {
-        java.util.List<RedissonClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
-        return new RawStore("redis") {
-            @Override
-            public VersionedXmlRepository newStore() {
-                RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri()));
-                clients.add(client);
-                return new RedisXmlRepository(client, listKey);
-            }
-
-            @Override
-            public void append(String name, String xml) {
-                redis.rpush(listKey, xml);
-            }
-
-            @Override
-            public void remove(String name, String xml) {
-                redis.command("LREM", listKey, "1", xml);
-            }
-
-            @Override
-            public List<String> entries() {
-                return redis.lrange(listKey);
-            }
-
-            @Override
-            public void wipe() {
-                redis.command("DEL", listKey);
-            }
-
-            @Override
-            public void close() {
-                clients.forEach(RedissonClient::shutdown);
             }
         };
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 
-import io.quarkiverse.dataprotection.azure.keyvault.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.testing.CertificateGenerator;
+import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
 import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.QuarkusUnitTest;
 import reactor.core.publisher.Mono;
@@ -92,7 +93,7 @@ class KeyVaultDownAtStartTest {
         }
         try {
             FakeKeyVaultServer vault = FakeKeyVaultServer.start();
-            vault.addVersion("dp", TestCertificates.generate("key-vault-test"));
+            vault.addVersion("dp", CertificateGenerator.generate("key-vault-test"));
             vault.failAlways(403);
             System.getProperties().put("data-protection.test.down-vault.heal", (Runnable) () -> vault.failAlways(0));
             String trustStore = vault.writeTrustStore(Files.createTempFile("down-vault", ".p12"), "trust".toCharArray())

@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 
-import io.quarkiverse.dataprotection.azure.keyvault.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
 import reactor.core.publisher.Mono;
 
 /**

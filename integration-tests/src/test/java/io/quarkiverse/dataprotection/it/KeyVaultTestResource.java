@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
-import io.quarkiverse.dataprotection.azure.keyvault.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
 import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -28,7 +28,7 @@ public class KeyVaultTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         vault = FakeKeyVaultServer.start();
         CertificateWithKey certificate = TestCertificates.generate("data-protection-example");
-        vault.addVersion(CERTIFICATE_NAME, certificate);
+        vault.addVersion(CERTIFICATE_NAME, TestCertificates.of(certificate));
         System.setProperty(THUMBPRINT_PROPERTY, certificate.thumbprint());
         try {
             trustStore = vault.writeTrustStore(Files.createTempFile("fake-key-vault", ".p12"), "trust".toCharArray());

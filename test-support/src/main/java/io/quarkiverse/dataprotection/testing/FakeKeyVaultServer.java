@@ -1,7 +1,5 @@
-package io.quarkiverse.dataprotection.azure.keyvault;
+package io.quarkiverse.dataprotection.testing;
 
-import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
-import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,6 +59,10 @@ import reactor.core.publisher.Mono;
  */
 public final class FakeKeyVaultServer implements AutoCloseable {
 
+    /** The secret content types Key Vault serves a certificate's secret in. */
+    public static final String PKCS12 = "application/x-pkcs12";
+    public static final String PEM = "application/x-pem-file";
+
     public static final String TENANT = "00000000-0000-4000-8000-00000000c0de";
     public static final String TOKEN = "fake-key-vault-token";
     public static final String RESOURCE = "https://vault.azure.net";
@@ -83,11 +85,11 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeKeyVaultServer() throws Exception {
-        CertificateWithKey tls = TestCertificates.tlsServer();
+        TestCertificate tls = CertificateGenerator.tlsServer();
         tlsCertificate = tls.certificate();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
-        keyStore.setKeyEntry("tls", tls.privateKey().orElseThrow(), new char[0],
+        keyStore.setKeyEntry("tls", tls.privateKey(), new char[0],
                 new X509Certificate[] { tls.certificate() });
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(keyStore, new char[0]);
@@ -162,17 +164,17 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     }
 
     /** Adds a new version of {@code name}, which becomes its current version; returns the version id. */
-    public String addVersion(String name, CertificateWithKey certificate) {
-        return addVersion(name, certificate, AzureKeyVaultCertificateSource.PKCS12);
+    public String addVersion(String name, TestCertificate certificate) {
+        return addVersion(name, certificate, PKCS12);
     }
 
     /** A version whose key is not exportable: its secret holds the certificate only, as Key Vault then serves it. */
-    public String addNonExportableVersion(String name, CertificateWithKey certificate) {
-        return addVersion(name, CertificateWithKey.publicOnly(certificate.certificate()));
+    public String addNonExportableVersion(String name, TestCertificate certificate) {
+        return addVersion(name, certificate.publicOnly());
     }
 
-    /** As {@link #addVersion(String, CertificateWithKey)} with the secret in {@code contentType}'s format. */
-    public String addVersion(String name, CertificateWithKey certificate, String contentType) {
+    /** As {@link #addVersion(String, TestCertificate)} with the secret in {@code contentType}'s format. */
+    public String addVersion(String name, TestCertificate certificate, String contentType) {
         String id = UUID.randomUUID().toString().replace("-", "");
         versions.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())
                 .add(new Version(id, certificate, contentType, Instant.now().getEpochSecond()));
@@ -336,12 +338,12 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     }
 
     private String secretBundle(String name, Version v) {
-        String value = AzureKeyVaultCertificateSource.PEM.equals(v.contentType)
-                ? (TestCertificates.privateKeyPem(v.certificate) + TestCertificates.certificatePem(v.certificate))
+        String value = PEM.equals(v.contentType)
+                ? (v.certificate.privateKeyPem() + v.certificate.certificatePem())
                         .replace("\r", "").replace("\n", "\\n")
                 : Base64.getEncoder().encodeToString(v.certificate.hasPrivateKey()
-                        ? TestCertificates.pkcs12(v.certificate, new char[0])
-                        : TestCertificates.pkcs12CertificateOnly(v.certificate));
+                        ? v.certificate.pkcs12(new char[0])
+                        : v.certificate.publicOnly().pkcs12(new char[0]));
         String base = vaultUrl();
         return "{\"value\":\"" + value + "\",\"contentType\":\"" + v.contentType + "\",\"id\":\"" + base + "/secrets/"
                 + name + "/" + v.id + "\",\"kid\":\"" + base + "/keys/" + name + "/" + v.id + "\",\"managed\":true,"
@@ -383,12 +385,12 @@ public final class FakeKeyVaultServer implements AutoCloseable {
 
     private static final class Version {
         final String id;
-        final CertificateWithKey certificate;
+        final TestCertificate certificate;
         final String contentType;
         final long created;
         volatile boolean enabled = true;
 
-        Version(String id, CertificateWithKey certificate, String contentType, long created) {
+        Version(String id, TestCertificate certificate, String contentType, long created) {
             this.id = id;
             this.certificate = Objects.requireNonNull(certificate);
             this.contentType = contentType;

@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.azure.keyvault;
 
+import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateSourceException;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
@@ -57,7 +58,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void start_fetchesTheCurrentVersionAfterTheBearerChallenge() {
-        String v1 = vault.addVersion(NAME, certA);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         assertThat(vault.requests()).as("building does no I/O").isEmpty();
 
@@ -79,7 +80,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void certificatesCalls_afterStart_doNoIo() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         source.certificates();
         int before = vault.requests().size();
@@ -93,13 +94,13 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void rotation_newVersionEncrypts_oldStillDecrypts_eachVersionFetchedOnce() throws Exception {
-        String v1 = vault.addVersion(NAME, certA);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         CertificateXmlEncryptor encryptor = new CertificateXmlEncryptor(source);
         EncryptedXmlDecryptor decryptor = new EncryptedXmlDecryptor(source);
         Element underA = encryptor.encrypt(CertificateXmlEncryptionTest.masterKey()).encryptedElement();
 
-        String v2 = vault.addVersion(NAME, certB);
+        String v2 = vault.addVersion(NAME, TestCertificates.of(certB));
         source.refresh();
         Element underB = encryptor.encrypt(CertificateXmlEncryptionTest.masterKey()).encryptedElement();
         source.refresh();
@@ -117,9 +118,9 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void disabledVersions_areNeitherFetchedNorUsed() {
-        String v1 = vault.addVersion(NAME, certA);
-        String v2 = vault.addVersion(NAME, certB);
-        String v3 = vault.addVersion(NAME, certC);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
+        String v2 = vault.addVersion(NAME, TestCertificates.of(certB));
+        String v3 = vault.addVersion(NAME, TestCertificates.of(certC));
         vault.setEnabled(NAME, v2, false);
 
         CertificateSet set = source(NAME).certificates();
@@ -134,8 +135,8 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void versionDisabledAfterStart_isDroppedOnRefresh() {
-        String v1 = vault.addVersion(NAME, certA);
-        vault.addVersion(NAME, certB);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
+        vault.addVersion(NAME, TestCertificates.of(certB));
         AzureKeyVaultCertificateSource source = source(NAME);
         assertThat(source.certificates().decryptionCertificates()).hasSize(2);
 
@@ -147,7 +148,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void pemSecret_loads() {
-        vault.addVersion(NAME, certA, AzureKeyVaultCertificateSource.PEM);
+        vault.addVersion(NAME, TestCertificates.of(certA), FakeKeyVaultServer.PEM);
 
         CertificateSet set = source(NAME).certificates();
 
@@ -158,7 +159,7 @@ class AzureKeyVaultCertificateSourceTest {
     @ParameterizedTest
     @ValueSource(ints = { 401, 403 })
     void authenticationAndAuthorizationFailures_nameVaultCertificateAndStatus(int status) {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         vault.failAlways(status);
 
         assertThatThrownBy(() -> source(NAME).certificates())
@@ -170,7 +171,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void unknownCertificate_fails404NamingVaultAndCertificate() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
 
         assertThatThrownBy(() -> source("no-such-certificate").certificates())
                 .isInstanceOf(CertificateSourceException.class)
@@ -182,7 +183,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void throttlingAndServerErrors_areRetriedThenSucceed() {
-        String v1 = vault.addVersion(NAME, certA);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
         vault.failNext(429, 503, 500);
 
         CertificateSet set = source(NAME).certificates();
@@ -195,7 +196,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void persistentServerErrors_giveUpAfterBoundedRetries() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         vault.failNext(503, 503, 503, 503, 503, 503);
 
         assertThatThrownBy(() -> source(NAME).certificates())
@@ -206,10 +207,10 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void failedRefresh_keepsTheCertificatesLoadedBefore() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         source.certificates();
-        vault.addVersion(NAME, certB);
+        vault.addVersion(NAME, TestCertificates.of(certB));
         vault.failAlways(403);
 
         assertThatThrownBy(source::refresh).isInstanceOf(CertificateSourceException.class)
@@ -219,7 +220,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void unreachableVault_failsNamingVaultAndCertificate() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         vault.close();
 
@@ -230,7 +231,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void failedStart_isNotRetriedByLaterReads_onlyByRefresh() {
-        vault.addVersion(NAME, certA);
+        vault.addVersion(NAME, TestCertificates.of(certA));
         vault.failAlways(403);
         AzureKeyVaultCertificateSource source = source(NAME);
         assertThatThrownBy(source::certificates).isInstanceOf(CertificateSourceException.class);
@@ -247,7 +248,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void nonExportableKey_failsWithTheExportableHint() {
-        vault.addNonExportableVersion(NAME, certA);
+        vault.addNonExportableVersion(NAME, TestCertificates.of(certA));
 
         assertThatThrownBy(() -> source(NAME).certificates()).isInstanceOf(CertificateSourceException.class)
                 .hasMessageContaining("no private key").hasMessageContaining("exportable")
@@ -256,8 +257,8 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void olderVersionUnreadable_isSkipped_andFetchedOnALaterRefresh() {
-        String v1 = vault.addVersion(NAME, certA);
-        vault.addVersion(NAME, certB);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
+        vault.addVersion(NAME, TestCertificates.of(certB));
         vault.failPath("/secrets/" + NAME + "/" + v1, 403);
         AzureKeyVaultCertificateSource source = source(NAME);
 
@@ -272,7 +273,7 @@ class AzureKeyVaultCertificateSourceTest {
 
     @Test
     void concurrentFirstCalls_loadOnce() throws Exception {
-        String v1 = vault.addVersion(NAME, certA);
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
         AzureKeyVaultCertificateSource source = source(NAME);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
