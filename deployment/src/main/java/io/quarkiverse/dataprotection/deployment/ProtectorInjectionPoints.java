@@ -27,11 +27,15 @@ final class ProtectorInjectionPoints {
     }
 
     /**
-     * The sorted, distinct purpose chains.
+     * The sorted, distinct valid purpose chains, and a message per invalid injection point.
      *
-     * @throws IllegalStateException listing every invalid injection point
+     * @param chains each valid chain joined with {@code " > "}, sorted
+     * @param errors one message per invalid injection point, sorted
      */
-    static List<String> purposes(Collection<AnnotationInstance> annotations) {
+    record Scan(List<String> chains, List<String> errors) {
+    }
+
+    static Scan scan(Collection<AnnotationInstance> annotations) {
         TreeSet<String> chains = new TreeSet<>();
         List<String> errors = new ArrayList<>();
         for (AnnotationInstance annotation : annotations) {
@@ -44,17 +48,14 @@ final class ProtectorInjectionPoints {
             String[] purposes = value == null ? new String[0] : value.asStringArray();
             String problem = problem(purposes);
             if (problem != null) {
-                errors.add("@Protector on " + describe(target) + " " + problem);
+                errors.add("@Protector on " + describe(target) + " " + problem
+                        + ". Every purpose must be a non-blank string, e.g. @Protector(\"auth-cookie\")");
             } else {
                 chains.add(String.join(CHAIN_SEPARATOR, purposes));
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort(null);
-            throw new IllegalStateException(String.join("; ", errors)
-                    + ". Every purpose must be a non-blank string, e.g. @Protector(\"auth-cookie\")");
-        }
-        return List.copyOf(chains);
+        errors.sort(null);
+        return new Scan(List.copyOf(chains), List.copyOf(errors));
     }
 
     private static String problem(String[] purposes) {

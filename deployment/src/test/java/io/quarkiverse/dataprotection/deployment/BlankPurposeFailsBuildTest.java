@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
+import io.quarkiverse.dataprotection.testing.Throwables;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The bean is never used, so ArC removes it; its blank purpose must fail the build all the same. */
@@ -19,7 +20,7 @@ class BlankPurposeFailsBuildTest {
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Cookies.class))
             .overrideConfigKey("quarkus.data-protection.key-store", "memory")
-            .assertException(e -> assertThat(rootMessage(e))
+            .assertException(e -> assertThat(Throwables.messages(e))
                     .contains("@Protector on " + Cookies.class.getName() + "#cookieProtector has a blank purpose"));
 
     @Singleton
@@ -30,13 +31,6 @@ class BlankPurposeFailsBuildTest {
         DataProtector cookieProtector;
     }
 
-    static String rootMessage(Throwable e) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
-        }
-        return messages.toString();
-    }
 
     @Test
     void blankPurpose_failsTheBuildNamingClassAndField() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.dataprotection.testing.Throwables;
 import io.quarkus.test.QuarkusUnitTest;
 
 class CertificateWithoutFileFailsStartTest {
@@ -13,7 +14,7 @@ class CertificateWithoutFileFailsStartTest {
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.data-protection.key-store", "memory")
             .overrideConfigKey("quarkus.data-protection.key-encryption.type", "certificate")
-            .assertException(e -> assertThat(BlankPurposeFailsBuildTest.rootMessage(e))
+            .assertException(e -> assertThat(Throwables.messages(e))
                     .contains("Missing quarkus.data-protection.key-encryption.certificate.pkcs12.path: it is required "
                             + "when quarkus.data-protection.key-encryption.type=certificate")
                     .contains(".pem.certificate-path"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
+import io.quarkiverse.dataprotection.testing.Throwables;
 import io.quarkus.test.QuarkusUnitTest;
 
 class EmptyPurposeFailsBuildTest {
@@ -18,7 +19,7 @@ class EmptyPurposeFailsBuildTest {
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Tokens.class))
             .overrideConfigKey("quarkus.data-protection.key-store", "memory")
-            .assertException(e -> assertThat(BlankPurposeFailsBuildTest.rootMessage(e))
+            .assertException(e -> assertThat(Throwables.messages(e))
                     .contains("@Protector on " + Tokens.class.getName() + "#Tokens(tokens) has no purpose"));
 
     @Singleton

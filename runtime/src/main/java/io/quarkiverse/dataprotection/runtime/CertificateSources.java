@@ -5,17 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Instance;
-
-import com.azure.core.credential.TokenCredential;
+import java.util.Optional;
 
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.CertificateFiles;
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.KeyEncryption;
+import io.quarkiverse.dataprotection.runtime.spi.CertificateSourceFactory;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
 import io.quarkiverse.dataprotection.xmlencryption.CompositeCertificateSource;
 import io.quarkiverse.dataprotection.xmlencryption.PemCertificateSource;
 import io.quarkiverse.dataprotection.xmlencryption.Pkcs12CertificateSource;
-import io.vertx.core.Vertx;
 
 /** Builds the certificate source of {@code key-encryption.*}; every check names the property to fix. No I/O. */
 final class CertificateSources {
@@ -25,13 +23,13 @@ final class CertificateSources {
     private CertificateSources() {
     }
 
-    /** The source of {@code type}, plus the decryption-only certificates. */
-    static CertificateSource create(KeyEncryption config, Instance<Vertx> vertx, Instance<TokenCredential> credentials) {
-        CertificateSource primary = switch (config.type()) {
-            case CERTIFICATE -> files(config.certificate(), KEY_ENCRYPTION + "certificate", "certificate");
-            case AZURE_KEY_VAULT -> AzureKeyVaultSources.create(config.azureKeyVault(), vertx, credentials);
-            case NONE -> throw new IllegalStateException("no certificate source with key-encryption.type=none");
-        };
+    /**
+     * The source of {@code type} (files, or {@code remote}'s for a type an extension adds), plus the decryption-only
+     * certificates.
+     */
+    static CertificateSource create(KeyEncryption config, Optional<CertificateSourceFactory> remote) {
+        CertificateSource primary = remote.map(CertificateSourceFactory::create)
+                .orElseGet(() -> files(config.certificate(), KEY_ENCRYPTION + "certificate", "certificate"));
         List<CertificateSource> decryptionOnly = new ArrayList<>();
         for (Map.Entry<String, CertificateFiles> entry : config.decryptionCertificates().entrySet()) {
             decryptionOnly.add(files(entry.getValue(), KEY_ENCRYPTION + "decryption-certificates." + entry.getKey(),

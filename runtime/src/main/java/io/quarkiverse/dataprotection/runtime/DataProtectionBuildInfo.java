@@ -9,16 +9,16 @@ import java.util.Objects;
  */
 public final class DataProtectionBuildInfo {
 
-    private final KeyStoreKind keyStore;
+    private final String keyStore;
     private final List<String> purposes;
 
-    public DataProtectionBuildInfo(KeyStoreKind keyStore, List<String> purposes) {
+    public DataProtectionBuildInfo(String keyStore, List<String> purposes) {
         this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
         this.purposes = List.copyOf(purposes);
     }
 
-    /** The key store chosen with {@code quarkus.data-protection.key-store}. */
-    public KeyStoreKind keyStore() {
+    /** The key store kind chosen at build time ({@code quarkus.data-protection.key-store}), e.g. {@code file}. */
+    public String keyStore() {
         return keyStore;
     }
 

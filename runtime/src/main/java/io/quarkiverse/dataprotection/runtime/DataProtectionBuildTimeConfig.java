@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.runtime;
 
+import java.util.Optional;
+
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -11,18 +13,21 @@ import io.smallrye.config.WithDefault;
 public interface DataProtectionBuildTimeConfig {
 
     /**
-     * Where the key ring is stored.
+     * Where the key ring is stored; a build-time choice.
      * <ul>
      * <li>{@code file}: one XML file per key in {@code quarkus.data-protection.file.directory}; readable by ASP.NET
      * Core's {@code PersistKeysToFileSystem} on the same directory.</li>
-     * <li>{@code redis}: a Redis list, shared by every instance (and by ASP.NET Core's
-     * {@code PersistKeysToStackExchangeRedis} with the same list key).</li>
      * <li>{@code memory}: process memory only; keys and everything protected with them are lost at shutdown. For
      * tests.</li>
+     * <li>{@code redis}: a Redis list shared by every instance (and by ASP.NET Core's
+     * {@code PersistKeysToStackExchangeRedis} with the same list key); needs the
+     * {@code io.quarkiverse.dataprotection:quarkus-data-protection-redis} extension.</li>
      * </ul>
+     * When not set: the kind of the one store extension the application has (e.g. {@code redis} with
+     * {@code quarkus-data-protection-redis}), else {@code file}. An application bean of type
+     * {@code io.quarkiverse.dataprotection.spi.XmlRepository} replaces the configured store.
      */
-    @WithDefault("file")
-    KeyStoreKind keyStore();
+    Optional<String> keyStore();
 
     /** Health check settings. */
     Health health();

@@ -88,10 +88,6 @@ public interface DataProtectionConfig {
     @ConfigDocSection
     File file();
 
-    /** The Redis key store, used when {@code quarkus.data-protection.key-store=redis}. */
-    @ConfigDocSection
-    Redis redis();
-
     /**
      * Encryption of the keys at rest: the master key in each stored key element is encrypted to an X.509 certificate
      * (ASP.NET Core's {@code ProtectKeysWithCertificate} / {@code ProtectKeysWithAzureKeyVault}).
@@ -124,43 +120,6 @@ public interface DataProtectionConfig {
         String directory();
     }
 
-    /** The Redis key store. */
-    interface Redis {
-
-        /** The Redis list holding the key XML elements; ASP.NET Core's default is {@code DataProtection-Keys}. */
-        @WithDefault("DataProtection-Keys")
-        String listKey();
-
-        /**
-         * The Redis servers, as {@code redis://host:port} or {@code rediss://host:port} (TLS) URIs: one for
-         * {@code standalone}, the sentinels for {@code sentinel}, seed nodes for {@code cluster}. When not set, the
-         * application's own {@code org.redisson.api.RedissonClient} bean is used (and never shut down by this
-         * extension). Credentials do not belong in the URIs: use {@code username} and {@code password}.
-         */
-        Optional<List<String>> hosts();
-
-        /** How the hosts are used. */
-        @WithDefault("standalone")
-        RedisMode mode();
-
-        /** The master name the sentinels monitor. Required with {@code mode=sentinel}, not allowed otherwise. */
-        Optional<String> masterName();
-
-        /** The user name for Redis ACL authentication (Redis 6+). */
-        Optional<String> username();
-
-        /** The password for Redis authentication. */
-        Optional<String> password();
-
-        /** The database index. Not allowed with {@code mode=cluster}, which only has database 0. */
-        @WithDefault("0")
-        int database();
-
-        /** How long to wait for a connection to a Redis server. */
-        @WithDefault("10S")
-        Duration connectTimeout();
-    }
-
     /** Key encryption at rest. */
     interface KeyEncryption {
 
@@ -172,7 +131,8 @@ public interface DataProtectionConfig {
          * <li>{@code certificate}: encrypted to the certificate of {@code key-encryption.certificate.*} (a PKCS#12
          * file, or PEM certificate and private key files).</li>
          * <li>{@code azure-key-vault}: encrypted to the current version of an Azure Key Vault certificate; every
-         * enabled version decrypts.</li>
+         * enabled version decrypts. Needs the {@code io.quarkiverse.dataprotection:quarkus-data-protection-azure-keyvault}
+         * extension, configured with {@code key-encryption.azure-key-vault.*}.</li>
          * </ul>
          * Both write the XML Encryption form ASP.NET Core's {@code CertificateXmlEncryptor} writes.
          */
@@ -181,9 +141,6 @@ public interface DataProtectionConfig {
 
         /** The certificate of {@code type=certificate}. */
         CertificateFiles certificate();
-
-        /** The Azure Key Vault certificate of {@code type=azure-key-vault}. */
-        AzureKeyVault azureKeyVault();
 
         /**
          * More certificates that only decrypt: keys encrypted with a certificate that no longer encrypts stay
@@ -225,62 +182,5 @@ public interface DataProtectionConfig {
          * file itself when it holds both.
          */
         Optional<String> privateKeyPath();
-    }
-
-    /** An Azure Key Vault certificate. */
-    interface AzureKeyVault {
-
-        /** The vault URL, e.g. {@code https://my-vault.vault.azure.net}. Required with {@code type=azure-key-vault}. */
-        Optional<String> vaultUrl();
-
-        /**
-         * The name of the Key Vault certificate. Its policy must mark the key exportable: the private key is read from
-         * the certificate's backing secret. Required with {@code type=azure-key-vault}.
-         */
-        Optional<String> certificateName();
-
-        /**
-         * The tenant of a service principal ({@code client-secret}) or of workload identity
-         * ({@code workload-identity-token-file}). Without either, {@code DefaultAzureCredential} is used (managed
-         * identity, environment variables, Azure CLI...).
-         */
-        Optional<String> tenantId();
-
-        /** The client id of a service principal ({@code client-secret}) or of workload identity. */
-        Optional<String> clientId();
-
-        /** The client secret of a service principal; needs {@code tenant-id} and {@code client-id}. */
-        Optional<String> clientSecret();
-
-        /**
-         * The federated token file of workload identity (e.g. AKS); needs {@code tenant-id} and {@code client-id}.
-         */
-        Optional<String> workloadIdentityTokenFile();
-
-        /** The client id of a user-assigned managed identity, used by {@code DefaultAzureCredential}. */
-        Optional<String> managedIdentityClientId();
-
-        /**
-         * How often the certificate's versions are listed again, in the background, so that a rotated certificate
-         * encrypts new keys and its new version decrypts. Never done on the request path.
-         */
-        @WithDefault("1H")
-        Duration refreshPeriod();
-
-        /**
-         * A PKCS#12 trust store whose certificates are trusted for TLS to the vault instead of the JVM's default
-         * trust. For a vault behind a private CA, or for tests against a local server; leave unset for Azure.
-         */
-        Optional<String> trustStorePath();
-
-        /** The password of {@code trust-store-path}; none when not set. */
-        Optional<String> trustStorePassword();
-
-        /**
-         * Whether the resource of the vault's bearer challenge must match the vault's domain (the Azure SDK's default
-         * protection). Turn it off only for a test server that does not run under {@code *.vault.azure.net}.
-         */
-        @WithDefault("true")
-        boolean challengeResourceVerification();
     }
 }

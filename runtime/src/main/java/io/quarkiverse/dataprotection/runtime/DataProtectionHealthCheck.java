@@ -20,7 +20,7 @@ import io.quarkiverse.dataprotection.keys.KeyRingStatus;
  */
 @Readiness
 @ApplicationScoped
-public class DataProtectionHealthCheck implements HealthCheck {
+class DataProtectionHealthCheck implements HealthCheck {
 
     static final String NAME = "data-protection";
     /** A certificate expiring this soon gets a warning in the check's data; the check stays up. */

@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.Recorder;
 public class DataProtectionRecorder {
 
     /** The build info bean's contents. */
-    public Supplier<DataProtectionBuildInfo> buildInfo(KeyStoreKind keyStore, List<String> purposes) {
+    public Supplier<DataProtectionBuildInfo> buildInfo(String keyStore, List<String> purposes) {
         DataProtectionBuildInfo info = new DataProtectionBuildInfo(keyStore, purposes);
         return () -> info;
     }

@@ -12,21 +12,25 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
-import org.redisson.api.RedissonClient;
-
-import com.azure.core.credential.TokenCredential;
 
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.internal.protector.KeyRingDataProtectionProvider;
-import io.quarkus.runtime.LaunchMode;
-import io.vertx.core.Vertx;
+import io.quarkiverse.dataprotection.runtime.spi.CertificateSourceFactory;
+import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
+import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * Owns the application's {@link DataProtectionProvider}: builds it from configuration when the container starts it,
- * hands out protectors for purpose chains, and at shutdown closes the provider and releases the store's
- * resources. Does no cryptography itself.
+ * hands out protectors for purpose chains, and at shutdown closes the provider and releases the store's resources.
+ * Does no cryptography itself.
+ * <p>
+ * Backends are open: an application bean of type {@link XmlRepository} replaces the configured key store; an
+ * application {@link KeyEncryptor} bean replaces the configured key encryptor, and application {@link KeyDecryptor}
+ * beans are added to the configured decryptors (so keys encrypted before stay readable).
  * <p>
  * Thread-safe.
  */
@@ -37,44 +41,53 @@ public class DataProtectionService {
 
     private final DataProtectionBuildInfo buildInfo;
     private final DataProtectionProvider provider;
-    private final ConfiguredKeyStore keyStore;
+    private final OpenedRepository repository;
     private final Optional<ConfiguredKeyEncryption> keyEncryption;
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
-            @Any Instance<RedissonClient> applicationRedisClients, @Any Instance<DataProtectionListener> listeners,
-            Instance<DataProtectionMetrics> metrics, Instance<Vertx> vertx,
-            Instance<TokenCredential> applicationCredentials) {
+            @Any Instance<RepositoryFactory> repositoryFactories, Instance<XmlRepository> applicationRepository,
+            @Any Instance<CertificateSourceFactory> certificateSources, Instance<KeyEncryptor> applicationEncryptor,
+            @Any Instance<KeyDecryptor> applicationDecryptors, @Any Instance<DataProtectionListener> listeners,
+            Instance<DataProtectionMetrics> metrics) {
         this.buildInfo = buildInfo;
         String applicationName = applicationName(config);
         // Check every setting before opening the store, so a bad value never leaves a client behind.
         var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
-        // Application beans and the metrics bean (when Micrometer is present) hear every operation.
         List<DataProtectionListener> all = new ArrayList<>(listeners.stream().toList());
         if (metrics.isResolvable()) {
             all.add(metrics.get());
         }
         builder.listener(Listeners.compose(all));
-        this.keyEncryption = KeyEncryptionFactory.create(config.keyEncryption(), vertx, applicationCredentials);
+        this.keyEncryption = KeyEncryptionFactory.create(config.keyEncryption(), certificateSources);
         keyEncryption.ifPresent(encryption -> builder.keyEncryptor(encryption.encryptor())
                 .addKeyDecryptor(encryption.decryptor()));
+        if (applicationEncryptor.isResolvable()) {
+            builder.keyEncryptor(applicationEncryptor.get());
+        }
+        applicationDecryptors.forEach(builder::addKeyDecryptor);
         try {
-            this.keyStore = KeyStoreFactory.open(buildInfo.keyStore(), config, applicationRedisClients);
+            this.repository = applicationRepository.isResolvable()
+                    ? OpenedRepository.unmanaged(applicationRepository.get())
+                    : factory(repositoryFactories, buildInfo.keyStore()).open();
         } catch (RuntimeException e) {
             keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
             throw e;
         }
         try {
-            this.provider = builder.repository(keyStore.store()).build();
+            this.provider = builder.repository(repository.repository()).build();
         } catch (RuntimeException e) {
             keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
-            keyStore.release().run();
+            repository.release().run();
             throw e;
         }
-        if (provider instanceof KeyRingDataProtectionProvider keyRingProvider) {
-            keyEncryption.ifPresent(encryption -> encryption.onRecovered(() -> keyRingProvider.keyRing().refresh()));
-        }
-        warnAboutIgnoredSettings(config, buildInfo.keyStore());
+        keyEncryption.ifPresent(encryption -> encryption.onRecovered(provider::refresh));
         logStart(applicationName);
+    }
+
+    private static RepositoryFactory factory(Instance<RepositoryFactory> factories, String kind) {
+        return factories.stream().filter(f -> f.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No key store of kind " + kind + " is installed; the "
+                        + "build should have refused quarkus.data-protection.key-store=" + kind));
     }
 
     /** The provider; it lives as long as the application. */
@@ -109,7 +122,7 @@ public class DataProtectionService {
             provider.close();
         } finally {
             keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
-            keyStore.release().run();
+            repository.release().run();
         }
     }
 
@@ -134,19 +147,6 @@ public class DataProtectionService {
                     + "payloads are not isolated from other applications sharing this key ring");
         }
         return name.orElse(null);
-    }
-
-    private static void warnAboutIgnoredSettings(DataProtectionConfig config, KeyStoreKind keyStore) {
-        if (keyStore != KeyStoreKind.REDIS && config.redis().hosts().isPresent()) {
-            LOG.warnf("quarkus.data-protection.redis.hosts is set but the key store is %s, so it is ignored; the key "
-                    + "store is chosen at build time with quarkus.data-protection.key-store=redis",
-                    keyStore.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (keyStore == KeyStoreKind.MEMORY && LaunchMode.current() == LaunchMode.NORMAL) {
-            LOG.warn("quarkus.data-protection.key-store=memory: keys live in this process only, so everything "
-                    + "protected becomes unreadable when it stops or another instance serves the request; use file "
-                    + "or redis outside tests");
-        }
     }
 
     private void logStart(String applicationName) {

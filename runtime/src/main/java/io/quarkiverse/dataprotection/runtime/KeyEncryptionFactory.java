@@ -6,10 +6,8 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
-import com.azure.core.credential.TokenCredential;
-
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.KeyEncryption;
-import io.vertx.core.Vertx;
+import io.quarkiverse.dataprotection.runtime.spi.CertificateSourceFactory;
 
 /** Sets up the key encryption of {@code key-encryption.*} and loads its certificates once. */
 final class KeyEncryptionFactory {
@@ -19,17 +17,16 @@ final class KeyEncryptionFactory {
     private KeyEncryptionFactory() {
     }
 
-    static Optional<ConfiguredKeyEncryption> create(KeyEncryption config, Instance<Vertx> vertx,
-            Instance<TokenCredential> credentials) {
+    static Optional<ConfiguredKeyEncryption> create(KeyEncryption config, Instance<CertificateSourceFactory> factories) {
         if (config.type() == KeyEncryptionType.NONE) {
             warnIfConfigured(config);
             return Optional.empty();
         }
-        var refreshPeriod = config.type() == KeyEncryptionType.AZURE_KEY_VAULT
-                ? config.azureKeyVault().refreshPeriod()
-                : null;
-        var source = CertificateSources.create(config, vertx, credentials);
-        ConfiguredKeyEncryption encryption = new ConfiguredKeyEncryption(source, refreshPeriod);
+        Optional<CertificateSourceFactory> remote = config.type() == KeyEncryptionType.CERTIFICATE ? Optional.empty()
+                : Optional.of(remoteFactory(config.type(), factories));
+        var source = CertificateSources.create(config, remote);
+        ConfiguredKeyEncryption encryption = new ConfiguredKeyEncryption(source,
+                remote.flatMap(CertificateSourceFactory::refreshPeriod).orElse(null));
         try {
             return Optional.of(encryption.start());
         } catch (RuntimeException e) {
@@ -38,11 +35,18 @@ final class KeyEncryptionFactory {
         }
     }
 
+    /** The extension's factory of {@code type}, or an error naming the extension to add. */
+    private static CertificateSourceFactory remoteFactory(KeyEncryptionType type, Instance<CertificateSourceFactory> all) {
+        return all.stream().filter(f -> f.type().equals(type.toString())).findFirst()
+                .orElseThrow(() -> ConfigErrors.invalid("key-encryption.type", type, "it needs the extension "
+                        + type.extension() + "; add that dependency to the application"));
+    }
+
     private static void warnIfConfigured(KeyEncryption config) {
         if (config.certificate().pkcs12().path().isPresent() || config.certificate().pem().certificatePath().isPresent()
-                || config.azureKeyVault().vaultUrl().isPresent() || !config.decryptionCertificates().isEmpty()) {
+                || !config.decryptionCertificates().isEmpty()) {
             LOG.warnf("%skey-encryption.* certificates are configured but %skey-encryption.type is none, so keys are "
-                    + "neither encrypted nor decrypted with them; set the type to certificate or azure-key-vault",
+                    + "neither encrypted nor decrypted with them; set the type to certificate",
                     ConfigErrors.PREFIX, ConfigErrors.PREFIX);
         }
     }

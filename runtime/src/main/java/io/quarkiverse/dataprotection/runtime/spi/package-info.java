@@ -1,0 +1,6 @@
+/**
+ * What the extensions of this project plug into the main data protection extension: key repository kinds and
+ * certificate sources. Applications replace the store or the key encryption with beans of the core SPI types
+ * ({@code XmlRepository}, {@code KeyEncryptor}, {@code KeyDecryptor}) instead.
+ */
+package io.quarkiverse.dataprotection.runtime.spi;
