@@ -54,10 +54,17 @@ final class DescriptorReader {
         return new KeyXml.KeyMaterial(algorithms, masterKey(descriptor, what));
     }
 
-    /** A copy of {@code descriptor} with every {@code encryptedSecret} replaced by what it decrypts to. */
+    /**
+     * A copy of {@code descriptor} with every {@code encryptedSecret} replaced by what it decrypts to. Trees are copied
+     * without recursion and no deeper than {@link SecureXml#MAX_DEPTH}, whether they were parsed (and so already
+     * limited) or built by a decryptor.
+     */
     private static Element decrypt(Element descriptor, List<KeyDecryptor> decryptors, String what) {
         Document doc = SecureXml.newDocument();
-        Element copy = (Element) doc.importNode(descriptor, true);
+        Element copy = SecureXml.importTree(doc, descriptor, SecureXml.MAX_DEPTH);
+        if (copy == null) {
+            throw tooDeep(what + ": the descriptor");
+        }
         doc.appendChild(copy);
         Element encrypted;
         int rounds = 0;
@@ -78,18 +85,40 @@ final class DescriptorReader {
             if (SecureXml.childElements(encrypted, payload) != 1) {
                 throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> must contain exactly one element");
             }
-            Element decrypted = decryptor.decrypt(payload[0]);
-            if (decrypted == null) {
-                throw new KeyDecryptionException(what + ": the " + type + " decryptor returned nothing");
+            Element replacement = SecureXml.importTree(doc, decryptWith(decryptor, payload[0], type, what), SecureXml.MAX_DEPTH);
+            if (replacement == null) {
+                throw tooDeep(what + ": the " + type + " decryptor returned an element that");
             }
-            Node replacement = doc.importNode(decrypted, true);
-            if (encrypted == doc.getDocumentElement()) {
-                doc.replaceChild(replacement, encrypted);
-            } else {
-                encrypted.getParentNode().replaceChild(replacement, encrypted);
-            }
+            encrypted.getParentNode().replaceChild(replacement, encrypted);
         }
         return doc.getDocumentElement();
+    }
+
+    /**
+     * Runs a decryptor, which may be any code: its own {@link io.quarkiverse.dataprotection.DataProtectionException}s
+     * (a {@link KeyDecryptionException}, a certificate source that cannot load) pass as they are, anything else
+     * becomes a {@link KeyDecryptionException} naming only the exception's class, as its message may quote the secret.
+     */
+    private static Element decryptWith(KeyDecryptor decryptor, Element payload, String type, String what) {
+        Element decrypted;
+        try {
+            decrypted = decryptor.decrypt(payload);
+        } catch (io.quarkiverse.dataprotection.DataProtectionException e) {
+            throw e;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new KeyDecryptionException(what + ": the " + type + " decryptor failed (" + e.getClass().getName() + ")");
+        }
+        if (decrypted == null) {
+            throw new KeyDecryptionException(what + ": the " + type + " decryptor returned nothing");
+        }
+        return decrypted;
+    }
+
+    private static KeyXmlException tooDeep(String what) {
+        return new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " has elements nested deeper than "
+                + SecureXml.MAX_DEPTH + " levels, the limit for a stored element");
     }
 
     private static Element firstEncryptedSecret(Document doc) {
@@ -140,7 +169,7 @@ final class DescriptorReader {
             throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor must contain exactly one <masterKey>, found " + count);
         }
         // As .NET's (string)XElement + Convert.FromBase64String: all descendant text, whitespace ignored.
-        String base64 = masterKey.getTextContent().replaceAll("[ \t\r\n]", "");
+        String base64 = SecureXml.text(masterKey).replaceAll("[ \t\r\n]", "");
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
