@@ -56,6 +56,8 @@ public final class KeyXml {
      * it reads the type.
      *
      * @throws IllegalArgumentException when a date is outside .NET's range (years 1 to 9999)
+     * @throws io.quarkiverse.dataprotection.DataProtectionException when {@code encryptor} fails or returns an element
+     *         nested deeper than {@link #MAX_DEPTH} levels
      */
     public static String writeKey(UUID id, Instant creationDate, Instant activationDate, Instant expirationDate,
             AlgorithmConfiguration algorithms, Secret masterKey, KeyEncryptor encryptor) {
@@ -66,6 +68,9 @@ public final class KeyXml {
      * Serializes a revocation of one key, or of all keys created before {@code revocationDate} when {@code keyId} is
      * null (then with ASP.NET's comment {@code <!-- All keys created before the revocation date are revoked. -->}).
      * A {@code null} reason is written {@code <reason />}, as ASP.NET does.
+     *
+     * @throws IllegalArgumentException when the reason makes the element longer than {@link #MAX_CHARS}, which every
+     *         reader would refuse
      */
     public static String writeRevocation(Instant revocationDate, UUID keyId, String reason) {
         return KeyXmlWriter.writeRevocation(revocationDate, keyId, reason);

@@ -13,7 +13,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.KeyXmlException.Kind;
+import io.quarkiverse.dataprotection.wrap.EncryptedXmlInfo;
+import io.quarkiverse.dataprotection.wrap.KeyEncryptor;
 
 /**
  * Hostile key ring elements (issue 9): nesting, size and names that once overflowed the stack or let a
@@ -165,5 +170,46 @@ class KeyXmlHostileTest {
         KeyElement key = (KeyElement) KeyXml.parse(key(ID, base64, ""));
 
         assertThat(KeyXml.readDescriptor(key, List.of()).masterKey().length()).isEqualTo(length);
+    }
+
+    /** A revocation every reader would refuse would stop every key ring read, so it is never written. */
+    @Test
+    void revocationReasonOverTheSizeLimit_isRefusedWhenWritten_andOneUnderItRoundTrips() {
+        Instant date = Instant.parse("2026-01-01T00:00:00Z");
+        assertThatThrownBy(() -> KeyXml.writeRevocation(date, null, "x".repeat(SecureXml.MAX_CHARS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SecureXml.MAX_CHARS + " characters");
+
+        String reason = "x".repeat(SecureXml.MAX_CHARS - 300);
+        RevocationElement read = (RevocationElement) KeyXml.parse(KeyXml.writeRevocation(date, null, reason));
+        assertThat(read.reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void encryptorReturningA20000DeepElement_failsToWriteWithoutOverflow() {
+        KeyEncryptor deep = new KeyEncryptor() {
+            @Override
+            public EncryptedXmlInfo encrypt(Element plaintextElement) {
+                Document doc = SecureXml.newDocument();
+                Element root = doc.createElementNS(null, "sealed");
+                doc.appendChild(root);
+                Element parent = root;
+                for (int i = 0; i < 20_000; i++) {
+                    parent = (Element) parent.appendChild(doc.createElementNS(null, "a"));
+                }
+                return new EncryptedXmlInfo(root, "Contoso.Sealer, Contoso");
+            }
+
+            @Override
+            public String description() {
+                return "deep";
+            }
+        };
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThatThrownBy(() -> KeyXml.writeKey(UUID.fromString(ID), now, now, now.plusSeconds(86_400),
+                AlgorithmConfiguration.DEFAULT, Secret.copyOf(new byte[32]), deep))
+                .isInstanceOf(DataProtectionException.class)
+                .hasMessageContaining("nested deeper than " + SecureXml.MAX_DEPTH);
     }
 }
