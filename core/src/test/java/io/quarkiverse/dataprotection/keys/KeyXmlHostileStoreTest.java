@@ -80,6 +80,23 @@ class KeyXmlHostileStoreTest {
         }
     }
 
+    /**
+     * Issue 9 item 10: a 1-byte master key is accepted and becomes the default, as in ASP.NET (refusing it would
+     * make Java and .NET instances pick different default keys); its length is there for health to report.
+     */
+    @Test
+    void oneByteMasterKeyInTheStore_isTheDefaultAndRoundTrips() {
+        store.add(KeyXmlHostileTest.key(DEEP_KEY_ID, "AQ==", ""), "key-" + DEEP_KEY_ID);
+
+        try (DataProtectionProvider provider = provider()) {
+            assertThat(provider.status().defaultKeyId()).contains(UUID.fromString(DEEP_KEY_ID));
+            DataProtector protector = provider.createProtector("p");
+            assertThat(protector.unprotect(protector.protect(bytes("short key")))).isEqualTo(bytes("short key"));
+        }
+        KeyElement element = (KeyElement) KeyXml.parse(store.readAll().get(0).xml());
+        assertThat(KeyXml.readDescriptor(element, java.util.List.of()).masterKey().length()).isEqualTo(1);
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
