@@ -43,7 +43,7 @@ class UnprotectFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "60s")
     void unprotect_anyBytes_throwsNothingButDataProtectionException(byte[] data) {
         Ring ring = data.length > 0 && (data[0] & 2) != 0 ? GCM : CBC;
         byte[] payload = data;
