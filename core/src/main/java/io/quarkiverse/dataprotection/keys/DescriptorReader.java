@@ -2,12 +2,14 @@ package io.quarkiverse.dataprotection.keys;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.crypto.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.crypto.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.crypto.Secret;
@@ -25,6 +27,8 @@ final class DescriptorReader {
     private static final String OLD_NAMESPACE = "Microsoft.AspNet.DataProtection.";
     private static final String CURRENT_NAMESPACE = "Microsoft.AspNetCore.DataProtection.";
     private static final int MAX_ENCRYPTED_SECRETS = 16;
+    /** Namespace-qualified, with nested ({@code +}) and generic ({@code `1}) types; no spaces, no line breaks. */
+    private static final Pattern DOTNET_TYPE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.+`]{0,199}");
 
     private DescriptorReader() {
     }
@@ -42,11 +46,19 @@ final class DescriptorReader {
         return name.startsWith(OLD_NAMESPACE) ? CURRENT_NAMESPACE + name.substring(OLD_NAMESPACE.length()) : name;
     }
 
+    /**
+     * A type name from the XML fit for a message: one that looks like a .NET type name is named (that is what an
+     * operator needs to see), anything else (line breaks, markup, a whole sentence) is not quoted.
+     */
+    static String describeType(String typeName) {
+        return DOTNET_TYPE_NAME.matcher(typeName).matches() ? typeName : "(a type name that is not a .NET type name)";
+    }
+
     static KeyXml.KeyMaterial read(KeyElement key, List<KeyDecryptor> decryptors) {
         String what = "Key " + key.id();
         String deserializer = typeName(key.deserializerType());
         if (!deserializer.equals(KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME)) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + deserializer + "; only "
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + describeType(deserializer) + "; only "
                     + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
         }
         Element descriptor = decrypt(key.descriptor(), decryptors, what);
@@ -79,7 +91,7 @@ final class DescriptorReader {
             }
             String type = typeName(decryptorType);
             KeyDecryptor decryptor = decryptors.stream().filter(d -> d.supports(type)).findFirst()
-                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + type
+                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + describeType(type)
                             + ", and no configured key decryptor supports that type"));
             Element[] payload = new Element[1];
             if (SecureXml.childElements(encrypted, payload) != 1) {
@@ -87,7 +99,7 @@ final class DescriptorReader {
             }
             Element replacement = SecureXml.importTree(doc, decryptWith(decryptor, payload[0], type, what), SecureXml.MAX_DEPTH);
             if (replacement == null) {
-                throw tooDeep(what + ": the " + type + " decryptor returned an element that");
+                throw tooDeep(what + ": the " + describeType(type) + " decryptor returned an element that");
             }
             encrypted.getParentNode().replaceChild(replacement, encrypted);
         }
@@ -95,7 +107,7 @@ final class DescriptorReader {
     }
 
     /**
-     * Runs a decryptor, which may be any code: its own {@link io.quarkiverse.dataprotection.DataProtectionException}s
+     * Runs a decryptor, which may be any code: its own {@link DataProtectionException}s
      * (a {@link KeyDecryptionException}, a certificate source that cannot load) pass as they are, anything else
      * becomes a {@link KeyDecryptionException} naming only the exception's class, as its message may quote the secret.
      */
@@ -103,15 +115,15 @@ final class DescriptorReader {
         Element decrypted;
         try {
             decrypted = decryptor.decrypt(payload);
-        } catch (io.quarkiverse.dataprotection.DataProtectionException e) {
+        } catch (DataProtectionException e) {
             throw e;
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            throw new KeyDecryptionException(what + ": the " + type + " decryptor failed (" + e.getClass().getName() + ")");
+            throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor failed (" + e.getClass().getName() + ")");
         }
         if (decrypted == null) {
-            throw new KeyDecryptionException(what + ": the " + type + " decryptor returned nothing");
+            throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor returned nothing");
         }
         return decrypted;
     }

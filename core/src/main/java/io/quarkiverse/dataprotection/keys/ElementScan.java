@@ -84,7 +84,7 @@ final class ElementScan extends DefaultHandler {
         }
         if (++elements > SecureXml.MAX_ELEMENTS) {
             throw refuse(kind, label + " has more than " + SecureXml.MAX_ELEMENTS
-                    + " elements, the limit for a stored element (a real key has fewer than 20)");
+                    + " elements, the limit for a stored element (a real key has at most 21)");
         }
     }
 

@@ -23,7 +23,7 @@ import org.xml.sax.SAXParseException;
  * <li>no DTD (so no entity expansion, internal or external), no external resources, no XInclude;</li>
  * <li>limits checked <em>while parsing</em>, before any DOM exists: at most {@value #MAX_DEPTH} nested elements
  * (a real key is at most 10 deep, one encrypted to a certificate included), {@value #MAX_ELEMENTS} elements and
- * {@value #MAX_CHARS} characters (a real key has under 20 elements and 6,000 characters), so that no later tree
+ * {@value #MAX_CHARS} characters (a real key has at most 21 elements and about 3,000 characters), so that no later tree
  * walk can overflow the stack and no element can take much memory;</li>
  * <li>names must be namespace-well-formed: the JDK's parser accepts {@code <:name>}, which no DOM call can copy.</li>
  * </ul>

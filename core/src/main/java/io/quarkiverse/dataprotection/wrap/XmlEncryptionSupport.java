@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -18,8 +19,10 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /** XML Encryption names and hardened DOM helpers shared by the certificate encryptor and decryptor. */
 final class XmlEncryptionSupport {
@@ -45,7 +48,7 @@ final class XmlEncryptionSupport {
     static final int MAX_DEPTH = 64;
 
     /** Algorithms of XML Encryption 1.0 and 1.1 that a writer might use: these are named in messages. */
-    private static final java.util.Set<String> KNOWN_ALGORITHMS = java.util.Set.of(
+    private static final Set<String> KNOWN_ALGORITHMS = Set.of(
             XMLENC_NS + "tripledes-cbc", XMLENC_NS + "aes128-cbc", XMLENC_NS + "aes192-cbc", AES256_CBC, RSA_1_5,
             RSA_OAEP_MGF1P, XMLENC_NS + "kw-aes128", XMLENC_NS + "kw-aes192", XMLENC_NS + "kw-aes256",
             XMLENC_NS + "kw-tripledes", XMLENC_NS + "sha256", XMLENC_NS + "sha512",
@@ -120,7 +123,7 @@ final class XmlEncryptionSupport {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(SILENT);
+            builder.setErrorHandler(THROWING);
             return builder;
         } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("The JDK XML parser does not support secure processing", e);
@@ -128,19 +131,19 @@ final class XmlEncryptionSupport {
     }
 
     /** Fails on errors instead of printing them to stderr, as the default handler does. */
-    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+    private static final ErrorHandler THROWING = new ErrorHandler() {
         @Override
-        public void warning(org.xml.sax.SAXParseException e) {
+        public void warning(SAXParseException e) {
             // not a reason to refuse the input
         }
 
         @Override
-        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+        public void error(SAXParseException e) throws SAXException {
             throw e;
         }
 
         @Override
-        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+        public void fatalError(SAXParseException e) throws SAXException {
             throw e;
         }
     };

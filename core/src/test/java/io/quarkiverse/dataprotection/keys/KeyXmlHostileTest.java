@@ -212,4 +212,31 @@ class KeyXmlHostileTest {
                 .isInstanceOf(DataProtectionException.class)
                 .hasMessageContaining("nested deeper than " + SecureXml.MAX_DEPTH);
     }
+
+    /** Type names are named in messages (an operator needs them), but only when they look like .NET type names. */
+    @Test
+    void deserializerTypeThatIsNotADotNetTypeName_isNotQuoted() {
+        String forged = "Contoso.Evil&#10;FORGED log line, Contoso";
+        KeyElement key = (KeyElement) KeyXml.parse(key(ID, MASTER_KEY, "")
+                .replace(KeyXmlWriter.DESCRIPTOR_DESERIALIZER_TYPE, forged));
+
+        assertNotQuoted(() -> KeyXml.readDescriptor(key, List.of()));
+    }
+
+    @Test
+    void decryptorTypeThatIsNotADotNetTypeName_isNotQuoted() {
+        String encrypted = "<encryptedSecret decryptorType=\"Contoso.Evil&#10;FORGED log line, Contoso\" xmlns=\""
+                + SecureXml.DP_NAMESPACE + "\"><x xmlns=\"\" /></encryptedSecret>";
+        KeyElement key = (KeyElement) KeyXml.parse(key(ID, MASTER_KEY, "")
+                .replace("<masterKey><value>" + MASTER_KEY + "</value></masterKey>", encrypted));
+
+        assertNotQuoted(() -> KeyXml.readDescriptor(key, List.of()));
+    }
+
+    private static void assertNotQuoted(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(DataProtectionException.class)
+                .hasMessageContaining("not a .NET type name")
+                .hasMessageNotContaining("FORGED")
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -54,7 +54,10 @@ final class KeyXmlRecipe {
     private static final List<String> DECRYPTOR_TYPES = List.of(CERT_DECRYPTOR + ", Microsoft.AspNetCore.DataProtection",
             CHAOS_DECRYPTOR, "Contoso.Unknown, Contoso", "Chaos.Decryptor\n, forged");
 
-    /** The element and what reading it must do. */
+    /**
+     * The element and what reading it must do; {@code plaintextDepth} is the depth of the plaintext the certificate
+     * decryptor will parse (0 when it parses none).
+     */
     record Generated(String xml, Kind rootKind, boolean overLimit, boolean namesWellFormed, boolean mustParse,
             int chaosBehaviour, byte[] masterKey, int plaintextDepth) {
 
@@ -130,7 +133,9 @@ final class KeyXmlRecipe {
         if ((flags & 64) != 0) {
             XmlOut plaintext = new XmlOut();
             masterKeyElement(plaintext, base64, insert, container, Container.PLAINTEXT);
-            plaintextDepth[0] = plaintext.maxDepth;
+            if (decryptorType.equals(DECRYPTOR_TYPES.get(0))) {
+                plaintextDepth[0] = plaintext.maxDepth; // only the certificate decryptor parses the plaintext
+            }
             out.open("encryptedSecret", " decryptorType=\"" + escape(decryptorType) + "\" xmlns=\"" + DP_NS + "\"");
             certificate.encryptedData(out, plaintext.toString().getBytes(StandardCharsets.UTF_8));
             out.close();
