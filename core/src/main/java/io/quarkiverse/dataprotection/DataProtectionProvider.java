@@ -17,7 +17,8 @@ public interface DataProtectionProvider extends AutoCloseable {
     /**
      * A protector for the purpose chain {@code purpose, subPurposes...}, rooted at the application name.
      *
-     * @throws IllegalArgumentException when a purpose is null or not valid UTF-16
+     * @throws NullPointerException when a purpose (or {@code subPurposes}) is null; the message names the parameter
+     * @throws IllegalArgumentException when a purpose is not valid UTF-16
      */
     DataProtector createProtector(String purpose, String... subPurposes);
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.xml.security.encryption.CipherData;
 import org.apache.xml.security.encryption.EncryptedData;
 import org.apache.xml.security.encryption.EncryptedKey;
 import org.apache.xml.security.encryption.EncryptionMethod;
@@ -31,6 +32,8 @@ import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+
+import io.quarkiverse.dataprotection.DataProtectionException;
 
 /**
  * Decrypts what ASP.NET Core's {@code CertificateXmlEncryptor} and this library's {@link CertificateXmlEncryptor}
@@ -71,13 +74,35 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
         return XmlEncryptionSupport.DECRYPTOR_TYPE_NAME.equals(decryptorTypeName);
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Whatever {@code encryptedElement} holds, only a {@link KeyDecryptionException} (or the
+     * {@link CertificateSourceException} of a source that cannot load) leaves this method, a
+     * {@link VirtualMachineError} apart; its message never quotes the XML. A {@code CipherReference} is refused
+     * before anything is resolved, and the decrypted element may be nested at most 64 levels deep.
+     */
     @Override
     public Element decrypt(Element encryptedElement) {
         Objects.requireNonNull(encryptedElement, "encryptedElement");
+        try {
+            return decryptChecked(encryptedElement);
+        } catch (DataProtectionException e) {
+            throw e;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // Santuario or the DOM tripping over a shape it did not expect; its message may quote the XML.
+            LOG.debugf("Reading an <EncryptedData> element failed: %s", e.getClass().getName());
+            throw malformed("it cannot be read (" + e.getClass().getName() + ")");
+        }
+    }
+
+    private Element decryptChecked(Element encryptedElement) {
         if (!XMLENC_NS.equals(encryptedElement.getNamespaceURI())
                 || !"EncryptedData".equals(encryptedElement.getLocalName())) {
             throw new KeyDecryptionException("Expected an XML Encryption <EncryptedData> element in namespace "
-                    + XMLENC_NS + ", found <" + encryptedElement.getNodeName() + ">");
+                    + XMLENC_NS + ", found another element");
         }
         Document doc = XmlEncryptionSupport.newDocument();
         Element encryptedData = (Element) doc.importNode(encryptedElement, true);
@@ -105,7 +130,8 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
             return XmlEncryptionSupport.parse(plaintext);
         } catch (SAXException | IOException e) {
             throw new KeyDecryptionException("A key decrypted with certificate " + certificate.thumbprint()
-                    + " is not well-formed XML");
+                    + " is not well-formed XML, or has elements nested deeper than "
+                    + XmlEncryptionSupport.MAX_DEPTH + " levels");
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -123,8 +149,9 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
             EncryptedData data = loader.loadEncryptedData(doc, element);
             requireAlgorithm("EncryptedData", data.getEncryptionMethod(), AES256_CBC);
             if (!TYPE_ELEMENT.equals(data.getType())) {
-                throw malformed("EncryptedData Type must be " + TYPE_ELEMENT + ", was " + data.getType());
+                throw malformed("EncryptedData Type must be " + TYPE_ELEMENT);
             }
+            requireCipherValue("EncryptedData", data.getCipherData());
             KeyInfo keyInfo = data.getKeyInfo();
             EncryptedKey key = keyInfo == null ? null : keyInfo.itemEncryptedKey(0);
             if (key == null) {
@@ -135,21 +162,33 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
             if (RSA_OAEP_MGF1P.equals(method.getAlgorithm())) {
                 requireDotNetOaep(method);
             }
+            requireCipherValue("EncryptedKey", key.getCipherData());
             // rsa-1_5 is read because .NET's CertificateXmlEncryptor writes it (EncryptedXml.Encrypt(element,
             // certificate) uses XmlEncRSA15Url), and keys written by .NET must stay readable. It is never written:
             // PKCS#1 v1.5 decryption is a padding oracle for whoever can submit ciphertexts and observe failures.
             // Here the ciphertexts come from the key store, and failures are reported without detail.
             return key;
         } catch (XMLSecurityException e) {
-            throw new KeyDecryptionException("Malformed XML Encryption <EncryptedData>: " + e.getMessage(), e);
+            // Santuario's message may quote the element; its class says enough.
+            throw malformed("it cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * .NET writes the ciphertext inline. A {@code CipherReference} would make this decryptor fetch a URI chosen by
+     * whoever wrote the store, so it is refused before Santuario resolves anything.
+     */
+    private static void requireCipherValue(String what, CipherData cipherData) {
+        if (cipherData == null || cipherData.getDataType() != CipherData.VALUE_TYPE || cipherData.getCipherValue() == null) {
+            throw malformed(what + " must hold its ciphertext in CipherData/CipherValue (a CipherReference is not supported)");
         }
     }
 
     private static void requireAlgorithm(String what, EncryptionMethod method, String... allowed) {
         String algorithm = method == null ? null : method.getAlgorithm();
         if (!List.of(allowed).contains(algorithm)) {
-            throw malformed(what + " EncryptionMethod " + algorithm + " is not supported; expected one of "
-                    + List.of(allowed));
+            throw malformed(what + " EncryptionMethod " + XmlEncryptionSupport.describeUri(algorithm)
+                    + " is not supported; expected one of " + List.of(allowed));
         }
     }
 
@@ -174,7 +213,7 @@ public final class EncryptedXmlDecryptor implements KeyDecryptor {
                 }
             }
         } catch (XMLSecurityException e) {
-            throw new KeyDecryptionException("The EncryptedKey's X509Certificate cannot be read: " + e.getMessage(), e);
+            throw malformed("the EncryptedKey's X509Certificate cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (certificates.isEmpty()) {
             throw malformed("EncryptedKey has no KeyInfo/X509Data/X509Certificate naming the certificate to decrypt with");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -18,14 +19,17 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /** XML Encryption names and hardened DOM helpers shared by the certificate encryptor and decryptor. */
 final class XmlEncryptionSupport {
 
     static final String XMLENC_NS = "http://www.w3.org/2001/04/xmlenc#";
     static final String XMLDSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
+    static final String XMLENC11_NS = "http://www.w3.org/2009/xmlenc11#";
     static final String TYPE_ELEMENT = XMLENC_NS + "Element";
     static final String AES256_CBC = XMLENC_NS + "aes256-cbc";
     /** RSA-OAEP, SHA-1 digest, MGF1 with SHA-1, no parameters: .NET's {@code EncryptedXml.XmlEncRSAOAEPUrl}. */
@@ -40,6 +44,16 @@ final class XmlEncryptionSupport {
     static final String DECRYPTOR_TYPE = DECRYPTOR_TYPE_NAME
             + ", Microsoft.AspNetCore.DataProtection, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60";
 
+    /** The deepest nesting a decrypted element may have, as for stored elements ({@code KeyXml.MAX_DEPTH}). */
+    static final int MAX_DEPTH = 64;
+
+    /** Algorithms of XML Encryption 1.0 and 1.1 that a writer might use: these are named in messages. */
+    private static final Set<String> KNOWN_ALGORITHMS = Set.of(
+            XMLENC_NS + "tripledes-cbc", XMLENC_NS + "aes128-cbc", XMLENC_NS + "aes192-cbc", AES256_CBC, RSA_1_5,
+            RSA_OAEP_MGF1P, XMLENC_NS + "kw-aes128", XMLENC_NS + "kw-aes192", XMLENC_NS + "kw-aes256",
+            XMLENC_NS + "kw-tripledes", XMLENC_NS + "sha256", XMLENC_NS + "sha512",
+            XMLENC11_NS + "aes128-gcm", XMLENC11_NS + "aes192-gcm", XMLENC11_NS + "aes256-gcm", XMLENC11_NS + "rsa-oaep");
+
     private XmlEncryptionSupport() {
     }
 
@@ -47,7 +61,18 @@ final class XmlEncryptionSupport {
         return builder().newDocument();
     }
 
-    /** Parses decrypted bytes; no DTD, no external entity, no XInclude. */
+    /**
+     * An algorithm URI fit for a message: a known XML Encryption algorithm is named, anything else is text from the
+     * store (an attacker's, perhaps with line breaks) and is not quoted.
+     */
+    static String describeUri(String uri) {
+        if (uri == null) {
+            return "(none)";
+        }
+        return KNOWN_ALGORITHMS.contains(uri) ? uri : "(an unknown algorithm)";
+    }
+
+    /** Parses decrypted bytes; no DTD, no external entity, no XInclude, at most {@value #MAX_DEPTH} levels deep. */
     static Element parse(byte[] xml) throws SAXException, IOException {
         return builder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
     }
@@ -82,17 +107,44 @@ final class XmlEncryptionSupport {
 
     private static DocumentBuilder builder() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, whatever a library on the class path registers: its limits are the ones tested.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // Deferred nodes are expanded recursively on first access; decrypted keys are small, so build them at once.
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // Enforced while parsing: whoever holds the public certificate can encrypt any tree to it.
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(THROWING);
+            return builder;
+        } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("The JDK XML parser does not support secure processing", e);
         }
     }
+
+    /** Fails on errors instead of printing them to stderr, as the default handler does. */
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // not a reason to refuse the input
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 }

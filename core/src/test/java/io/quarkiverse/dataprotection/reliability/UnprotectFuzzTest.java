@@ -22,7 +22,8 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
  * one CBC+HMAC and one GCM: whatever the bytes, nothing but a {@link DataProtectionException} may escape.
  * <p>
  * An input whose first byte is odd gets the real payload header (magic and the ring's key id) in front of the rest,
- * so the fuzzer reaches the encryptors and not only the header checks; bit 1 of that byte picks the GCM ring.
+ * so the fuzzer reaches the encryptors and not only the header checks; bit 1 of that byte picks the GCM ring. It
+ * cannot get past the MAC (10 minutes added no coverage); {@link ProtectRoundTripFuzzTest} does, with keys it knows.
  * <p>
  * Under {@code mvn test} only the seeds in {@code UnprotectFuzzTestInputs/} run; see docs reliability.adoc to fuzz.
  */
@@ -43,7 +44,7 @@ class UnprotectFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "60s")
     void unprotect_anyBytes_throwsNothingButDataProtectionException(byte[] data) {
         Ring ring = data.length > 0 && (data[0] & 2) != 0 ? GCM : CBC;
         byte[] payload = data;

@@ -35,23 +35,17 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
 
     @Override
     public DataProtector createProtector(String purpose, String... subPurposes) {
-        List<String> chain = new ArrayList<>(subPurposes.length + 2);
+        List<String> chain = new ArrayList<>(Objects.requireNonNull(subPurposes, "subPurposes").length + 2);
         if (applicationName != null) {
             chain.add(applicationName);
         }
-        chain.add(requirePurpose(purpose));
+        chain.add(Objects.requireNonNull(purpose, "purpose"));
         for (String sub : subPurposes) {
-            chain.add(requirePurpose(sub));
+            chain.add(Objects.requireNonNull(sub, "subPurposes"));
         }
         return new KeyRingDataProtector(keyRing, chain, clock, listener);
     }
 
-    private static String requirePurpose(String purpose) {
-        if (purpose == null) {
-            throw new IllegalArgumentException("A purpose must not be null");
-        }
-        return purpose;
-    }
 
     @Override
     public KeyManager keyManager() {

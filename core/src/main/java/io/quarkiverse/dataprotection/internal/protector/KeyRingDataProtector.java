@@ -45,9 +45,7 @@ final class KeyRingDataProtector implements DataProtector {
 
     @Override
     public DataProtector createProtector(String purpose) {
-        if (purpose == null) {
-            throw new IllegalArgumentException("purpose must not be null");
-        }
+        Objects.requireNonNull(purpose, "purpose");
         List<String> chain = new ArrayList<>(purposes.size() + 1);
         chain.addAll(purposes);
         chain.add(purpose);
@@ -138,7 +136,7 @@ final class KeyRingDataProtector implements DataProtector {
 
     @Override
     public TimeLimitedDataProtector toTimeLimited(Clock clock) {
-        return new TimeLimitedProtector(this, clock, listener);
+        return new TimeLimitedProtector(this, Objects.requireNonNull(clock, "clock"), listener);
     }
 
     @Override

@@ -41,17 +41,27 @@ final class TimeLimitedProtector implements TimeLimitedDataProtector {
 
     @Override
     public TimeLimitedDataProtector createProtector(String purpose) {
-        return new TimeLimitedProtector(base.createProtector(purpose), clock, listener);
+        return new TimeLimitedProtector(base.createProtector(Objects.requireNonNull(purpose, "purpose")), clock, listener);
     }
 
     @Override
     public byte[] protect(byte[] plaintext, Instant expiration) {
+        Objects.requireNonNull(plaintext, "plaintext");
         return protect(plaintext, toTicks(Objects.requireNonNull(expiration, "expiration")));
     }
 
     @Override
     public byte[] protect(byte[] plaintext, Duration lifetime) {
-        return protect(plaintext, clock.instant().plus(lifetime));
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(lifetime, "lifetime");
+        Instant expiration;
+        try {
+            expiration = clock.instant().plus(lifetime);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("Invalid lifetime " + lifetime + ": now plus the lifetime must lie"
+                    + " between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.9999999Z (.NET's range)");
+        }
+        return protect(plaintext, expiration);
     }
 
     @Override
@@ -71,7 +81,7 @@ final class TimeLimitedProtector implements TimeLimitedDataProtector {
 
     @Override
     public Payload<byte[]> unprotect(byte[] protectedData) {
-        byte[] withHeader = inner.unprotect(protectedData);
+        byte[] withHeader = inner.unprotect(Objects.requireNonNull(protectedData, "protectedData"));
         if (withHeader.length < 8) {
             throw DataProtectionException.invalidPayload();
         }

@@ -4,12 +4,14 @@ import io.quarkiverse.dataprotection.keys.Key;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
@@ -27,6 +29,8 @@ final class DescriptorReader {
     private static final String OLD_NAMESPACE = "Microsoft.AspNet.DataProtection.";
     private static final String CURRENT_NAMESPACE = "Microsoft.AspNetCore.DataProtection.";
     private static final int MAX_ENCRYPTED_SECRETS = 16;
+    /** Namespace-qualified, with nested ({@code +}) and generic ({@code `1}) types; no spaces, no line breaks. */
+    private static final Pattern DOTNET_TYPE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.+`]{0,199}");
 
     private DescriptorReader() {
     }
@@ -44,11 +48,19 @@ final class DescriptorReader {
         return name.startsWith(OLD_NAMESPACE) ? CURRENT_NAMESPACE + name.substring(OLD_NAMESPACE.length()) : name;
     }
 
+    /**
+     * A type name from the XML fit for a message: one that looks like a .NET type name is named (that is what an
+     * operator needs to see), anything else (line breaks, markup, a whole sentence) is not quoted.
+     */
+    static String describeType(String typeName) {
+        return DOTNET_TYPE_NAME.matcher(typeName).matches() ? typeName : "(a type name that is not a .NET type name)";
+    }
+
     static KeyXml.KeyMaterial read(KeyElement key, List<KeyDecryptor> decryptors) {
         String what = "Key " + key.id();
         String deserializer = typeName(key.deserializerType());
         if (!deserializer.equals(KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME)) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + deserializer + "; only "
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + describeType(deserializer) + "; only "
                     + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
         }
         Element descriptor = decrypt(key.descriptor(), decryptors, what);
@@ -56,10 +68,17 @@ final class DescriptorReader {
         return new KeyXml.KeyMaterial(algorithms, masterKey(descriptor, what));
     }
 
-    /** A copy of {@code descriptor} with every {@code encryptedSecret} replaced by what it decrypts to. */
+    /**
+     * A copy of {@code descriptor} with every {@code encryptedSecret} replaced by what it decrypts to. Trees are copied
+     * without recursion and no deeper than {@link SecureXml#MAX_DEPTH}, whether they were parsed (and so already
+     * limited) or built by a decryptor.
+     */
     private static Element decrypt(Element descriptor, List<KeyDecryptor> decryptors, String what) {
         Document doc = SecureXml.newDocument();
-        Element copy = (Element) doc.importNode(descriptor, true);
+        Element copy = SecureXml.importTree(doc, descriptor, SecureXml.MAX_DEPTH);
+        if (copy == null) {
+            throw tooDeep(what + ": the descriptor");
+        }
         doc.appendChild(copy);
         Element encrypted;
         int rounds = 0;
@@ -74,24 +93,46 @@ final class DescriptorReader {
             }
             String type = typeName(decryptorType);
             KeyDecryptor decryptor = decryptors.stream().filter(d -> d.supports(type)).findFirst()
-                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + type
+                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + describeType(type)
                             + ", and no configured key decryptor supports that type"));
             Element[] payload = new Element[1];
             if (SecureXml.childElements(encrypted, payload) != 1) {
                 throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> must contain exactly one element");
             }
-            Element decrypted = decryptor.decrypt(payload[0]);
-            if (decrypted == null) {
-                throw new KeyDecryptionException(what + ": the " + type + " decryptor returned nothing");
+            Element replacement = SecureXml.importTree(doc, decryptWith(decryptor, payload[0], type, what), SecureXml.MAX_DEPTH);
+            if (replacement == null) {
+                throw tooDeep(what + ": the " + describeType(type) + " decryptor returned an element that");
             }
-            Node replacement = doc.importNode(decrypted, true);
-            if (encrypted == doc.getDocumentElement()) {
-                doc.replaceChild(replacement, encrypted);
-            } else {
-                encrypted.getParentNode().replaceChild(replacement, encrypted);
-            }
+            encrypted.getParentNode().replaceChild(replacement, encrypted);
         }
         return doc.getDocumentElement();
+    }
+
+    /**
+     * Runs a decryptor, which may be any code: its own {@link DataProtectionException}s
+     * (a {@link KeyDecryptionException}, a certificate source that cannot load) pass as they are, anything else
+     * becomes a {@link KeyDecryptionException} naming only the exception's class, as its message may quote the secret.
+     */
+    private static Element decryptWith(KeyDecryptor decryptor, Element payload, String type, String what) {
+        Element decrypted;
+        try {
+            decrypted = decryptor.decrypt(payload);
+        } catch (DataProtectionException e) {
+            throw e;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor failed (" + e.getClass().getName() + ")");
+        }
+        if (decrypted == null) {
+            throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor returned nothing");
+        }
+        return decrypted;
+    }
+
+    private static KeyXmlException tooDeep(String what) {
+        return new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " has elements nested deeper than "
+                + SecureXml.MAX_DEPTH + " levels, the limit for a stored element");
     }
 
     private static Element firstEncryptedSecret(Document doc) {
@@ -142,7 +183,7 @@ final class DescriptorReader {
             throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor must contain exactly one <masterKey>, found " + count);
         }
         // As .NET's (string)XElement + Convert.FromBase64String: all descendant text, whitespace ignored.
-        String base64 = masterKey.getTextContent().replaceAll("[ \t\r\n]", "");
+        String base64 = SecureXml.text(masterKey).replaceAll("[ \t\r\n]", "");
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);

@@ -23,12 +23,23 @@ final class KeyXmlReader {
         if (root.getNamespaceURI() != null) {
             throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT, "Key ring element is in a namespace; expected an unqualified <key> or <revocation>");
         }
-        return switch (root.getLocalName()) {
-            case "key" -> key(root);
-            case "revocation" -> revocation(root);
+        String name = String.valueOf(root.getLocalName());
+        KeyXmlException.Kind kind = switch (name) {
+            case "key" -> KeyXmlException.Kind.INVALID_KEY;
+            case "revocation" -> KeyXmlException.Kind.INVALID_REVOCATION;
             default -> throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT,
-                    "Unknown key ring element <" + shorten(root.getLocalName()) + ">; expected <key> or <revocation>");
+                    "Unknown key ring element <" + shorten(name) + ">; expected <key> or <revocation>");
         };
+        try {
+            return kind == KeyXmlException.Kind.INVALID_KEY ? key(root) : revocation(root);
+        } catch (KeyXmlException e) {
+            throw e;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // Nothing else is expected; whatever it is, it must not escape a key ring read, nor quote the XML.
+            throw new KeyXmlException(kind, "<" + name + "> cannot be read (" + e.getClass().getName() + ")");
+        }
     }
 
     private static KeyElement key(Element key) {
@@ -64,7 +75,7 @@ final class KeyXmlReader {
             throw new KeyXmlException(KeyXmlException.Kind.INVALID_REVOCATION, "<revocation> has no <key id=\"...\"/> element");
         }
         Element reasonElement = SecureXml.child(revocation, "reason");
-        String reason = reasonElement == null ? "" : reasonElement.getTextContent();
+        String reason = reasonElement == null ? "" : SecureXml.text(reasonElement);
         if ("*".equals(id.strip())) {
             return new RevocationElement(date(revocation, "revocationDate", "Revocation of all keys", KeyXmlException.Kind.INVALID_REVOCATION), null, reason);
         }
@@ -91,7 +102,7 @@ final class KeyXmlReader {
         if (element == null) {
             throw new KeyXmlException(kind, what + " has no <" + name + "> element");
         }
-        Instant date = XmlDates.parseOrNull(element.getTextContent());
+        Instant date = XmlDates.parseOrNull(SecureXml.text(element));
         if (date == null) {
             throw new KeyXmlException(kind, what + ": <" + name
                     + "> is not an ISO-8601 date-time with an offset (yyyy-MM-ddTHH:mm:ss[.fffffff](Z|+hh:mm))");

@@ -105,7 +105,13 @@ final class KeyXmlWriter {
             XLinqWriter.escape(sb, reason, false);
             sb.append("</reason>");
         }
-        return sb.append("</revocation>").toString();
+        sb.append("</revocation>");
+        if (sb.length() > SecureXml.MAX_CHARS) {
+            // Every reader would refuse it, and an unreadable revocation stops every key ring read.
+            throw new IllegalArgumentException("Invalid revocation reason of " + reason.length() + " characters: a stored"
+                    + " element is limited to " + SecureXml.MAX_CHARS + " characters; give a shorter reason");
+        }
+        return sb.toString();
     }
 
     private static void date(StringBuilder sb, String name, Instant value) {

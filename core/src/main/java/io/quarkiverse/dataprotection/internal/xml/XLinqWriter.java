@@ -10,6 +10,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
+import io.quarkiverse.dataprotection.DataProtectionException;
+
 /**
  * Serializes XML the way .NET's {@code XElement.ToString(SaveOptions.DisableFormatting)} does: no declaration, no
  * whitespace added, empty elements as {@code <name />} (with the space), comments as written, namespace
@@ -39,6 +41,11 @@ final class XLinqWriter {
     }
 
     private void writeElement(Element element, Map<String, String> parentScope, int depth) {
+        if (depth > SecureXml.MAX_DEPTH) {
+            // Recursion stays shallow, and nothing is written that the reader would refuse.
+            throw new DataProtectionException("Cannot write an element nested deeper than " + SecureXml.MAX_DEPTH
+                    + " levels, the limit for a stored element; the key encryptor returned such an element");
+        }
         Map<String, String> scope = new HashMap<>(parentScope);
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {

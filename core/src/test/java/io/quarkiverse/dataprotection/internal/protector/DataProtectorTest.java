@@ -204,7 +204,8 @@ class DataProtectorTest {
         provider(AlgorithmConfiguration.DEFAULT);
         assertThatThrownBy(() -> provider.createProtector("bad\uD800purpose"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> provider.createProtector(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provider.createProtector(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Malformed elements fail with a {@link KeyXmlException} that says what is wrong and never quotes the XML. Every
+ * Malformed elements fail with a {@link KeyXmlException} of the kind a key ring read needs, that says what is wrong
+ * and never quotes the XML. Every
  * input carries the marker {@code SECRET} (or an unencrypted master key) where its faulty text is.
  */
 class KeyXmlMalformedTest {
@@ -20,28 +21,30 @@ class KeyXmlMalformedTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            notXml                | SECRET k88VrwGLINfVAqzlAp7U4EAjdlmUG17c< not xml                  | not well-formed
-            truncated             | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><value>SECRET | not well-formed
-            empty                 | ``                                                               | empty
-            externalEntityAttack  | <?xml version="1.0"?><!DOCTYPE key [<!ENTITY x SYSTEM "file:///etc/passwd">]><key>&x;SECRET</key> | DTD
-            externalDtd           | <!DOCTYPE key SYSTEM "file:///etc/passwd"><key>SECRET</key>       | DTD
-            entityExpansion       | <!DOCTYPE r [<!ENTITY a "SECRETSECRET"><!ENTITY b "&a;&a;&a;&a;">]><r>&b;</r> | DTD
-            wrongRoot             | <keys><value>SECRET</value></keys>                                | Unknown key ring element <keys>
-            namespacedRoot        | <key xmlns="urn:SECRET" />                                        | namespace
-            badGuid               | <key id="SECRET-not-a-guid" version="1" />                        | malformed id
-            missingId             | <key version="1"><creationDate>SECRET</creationDate></key>        | missing or malformed id
-            unknownVersion        | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="2"><x>SECRET</x></key> | unsupported version
-            missingCreationDate   | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><activationDate>2015-03-19T23:32:02Z</activationDate><expirationDate>2015-06-17T23:32:02Z</expirationDate><x>SECRET</x></key> | no <creationDate>
-            badDate               | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>SECRET</creationDate></key> | <creationDate> is not an ISO-8601
-            dateWithoutOffset     | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>2015-03-19T23:32:02</creationDate><x>SECRET</x></key> | <creationDate> is not an ISO-8601
-            missingDescriptor     | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>2015-03-19T23:32:02Z</creationDate><activationDate>2015-03-19T23:32:02Z</activationDate><expirationDate>2015-06-17T23:32:02Z</expirationDate><x>SECRET</x></key> | no <descriptor>
-            revocationWithoutKey  | <revocation version="1"><revocationDate>2015-03-20T22:45:45Z</revocationDate><reason>SECRET</reason></revocation> | no <key
-            revocationBadKeyId    | <revocation version="1"><revocationDate>2015-03-20T22:45:45Z</revocationDate><key id="SECRET" /></revocation> | malformed key id
-            massRevocationNoDate  | <revocation version="1"><key id="*" /><reason>SECRET</reason></revocation> | no <revocationDate>
+            notXml                | SECRET k88VrwGLINfVAqzlAp7U4EAjdlmUG17c< not xml                  | not well-formed | MALFORMED
+            truncated             | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><value>SECRET | not well-formed | MALFORMED
+            empty                 | ``                                                               | empty | MALFORMED
+            externalEntityAttack  | <?xml version="1.0"?><!DOCTYPE key [<!ENTITY x SYSTEM "file:///etc/passwd">]><key>&x;SECRET</key> | DTD | MALFORMED
+            externalDtd           | <!DOCTYPE key SYSTEM "file:///etc/passwd"><key>SECRET</key>       | DTD | MALFORMED
+            entityExpansion       | <!DOCTYPE r [<!ENTITY a "SECRETSECRET"><!ENTITY b "&a;&a;&a;&a;">]><r>&b;</r> | DTD | MALFORMED
+            wrongRoot             | <keys><value>SECRET</value></keys>                                | Unknown key ring element <keys> | UNKNOWN_ELEMENT
+            namespacedRoot        | <key xmlns="urn:SECRET" />                                        | namespace | UNKNOWN_ELEMENT
+            badGuid               | <key id="SECRET-not-a-guid" version="1" />                        | malformed id | INVALID_KEY
+            missingId             | <key version="1"><creationDate>SECRET</creationDate></key>        | missing or malformed id | INVALID_KEY
+            unknownVersion        | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="2"><x>SECRET</x></key> | unsupported version | INVALID_KEY
+            missingCreationDate   | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><activationDate>2015-03-19T23:32:02Z</activationDate><expirationDate>2015-06-17T23:32:02Z</expirationDate><x>SECRET</x></key> | no <creationDate> | INVALID_KEY
+            badDate               | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>SECRET</creationDate></key> | <creationDate> is not an ISO-8601 | INVALID_KEY
+            dateWithoutOffset     | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>2015-03-19T23:32:02</creationDate><x>SECRET</x></key> | <creationDate> is not an ISO-8601 | INVALID_KEY
+            missingDescriptor     | <key id="80732141-ec8f-4b80-af9c-c4d2d1ff8901" version="1"><creationDate>2015-03-19T23:32:02Z</creationDate><activationDate>2015-03-19T23:32:02Z</activationDate><expirationDate>2015-06-17T23:32:02Z</expirationDate><x>SECRET</x></key> | no <descriptor> | INVALID_KEY
+            revocationWithoutKey  | <revocation version="1"><revocationDate>2015-03-20T22:45:45Z</revocationDate><reason>SECRET</reason></revocation> | no <key | INVALID_REVOCATION
+            revocationBadKeyId    | <revocation version="1"><revocationDate>2015-03-20T22:45:45Z</revocationDate><key id="SECRET" /></revocation> | malformed key id | INVALID_REVOCATION
+            massRevocationNoDate  | <revocation version="1"><key id="*" /><reason>SECRET</reason></revocation> | no <revocationDate> | INVALID_REVOCATION
             """)
-    void parse_malformed_failsWithoutQuotingTheXml(String scenario, String xml, String expectedMessage) {
+    void parse_malformed_failsWithoutQuotingTheXml(String scenario, String xml, String expectedMessage,
+            KeyXmlException.Kind kind) {
         assertThatThrownBy(() -> KeyXml.parse(xml))
                 .isInstanceOf(KeyXmlException.class)
+                .hasFieldOrPropertyWithValue("kind", kind)
                 .hasMessageContaining(expectedMessage)
                 .hasMessageNotContaining("SECRET")
                 .hasMessageNotContaining("k88Vrw")
@@ -65,6 +68,7 @@ class KeyXmlMalformedTest {
 
         assertThatThrownBy(() -> KeyXml.readDescriptor(key, List.of()))
                 .isInstanceOf(KeyXmlException.class)
+                .hasFieldOrPropertyWithValue("kind", KeyXmlException.Kind.INVALID_DESCRIPTOR)
                 .hasMessageContaining("Key 80732141-ec8f-4b80-af9c-c4d2d1ff8901")
                 .hasMessageContaining(expectedMessage)
                 .hasMessageNotContaining("SECRET")
@@ -83,6 +87,7 @@ class KeyXmlMalformedTest {
 
         assertThatThrownBy(() -> KeyXml.readDescriptor(key, List.of()))
                 .isInstanceOf(KeyXmlException.class)
+                .hasFieldOrPropertyWithValue("kind", KeyXmlException.Kind.INVALID_DESCRIPTOR)
                 .hasMessageContaining(type.substring(0, type.indexOf(',')) + ";")
                 .hasMessageNotContaining("Version=")
                 .hasMessageNotContaining("k88Vrw");
@@ -100,6 +105,7 @@ class KeyXmlMalformedTest {
                 + "<expirationDate>2015-06-17T23:32:02Z</expirationDate>" + outer + "</key>";
 
         assertThatThrownBy(() -> KeyXml.parse(xml)).isInstanceOf(KeyXmlException.class)
+                .hasFieldOrPropertyWithValue("kind", KeyXmlException.Kind.INVALID_KEY)
                 .hasMessageContaining("Key 80732141-ec8f-4b80-af9c-c4d2d1ff8901")
                 .hasMessageContaining("descriptor");
     }

@@ -120,8 +120,12 @@ class RedisKeyLossTest {
                     Set<UUID> created = Instances.keyIdSet(redis.lrange(Instances.LIST));
                     assertThat(created).as("C found the store empty and created a key").hasSize(1)
                             .doesNotContainAnyElementsOf(oldKeys);
-                    long healed = Instances.millisUntil(() -> readsBoth(c, fromA, fromB) && readsBoth(a, fromA, fromB)
-                            && readsBoth(b, fromA, fromB), Duration.ofSeconds(20));
+                    // Healed: every instance holds the old key and C's (A and B read the old payloads from their
+                    // cache all along, so reading them alone would not show that they took in C's key).
+                    int expected = oldKeys.size() + created.size();
+                    long healed = Instances.millisUntil(() -> List.of(a, b, c).stream()
+                            .allMatch(i -> i.provider().status().keyCount() == expected && readsBoth(i, fromA, fromB)),
+                            Duration.ofSeconds(20));
                     Set<UUID> all = Instances.keyIdSet(redis.lrange(Instances.LIST));
                     Measurements.record("wipe, new instance first", "every instance read the old payloads %d ms after "
                             + "the new instance started; keys in Redis %d (old %d + new %d)", healed, all.size(),
