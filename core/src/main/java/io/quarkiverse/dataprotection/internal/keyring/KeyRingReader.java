@@ -114,7 +114,8 @@ final class KeyRingReader {
             }
         }
         if (usable.isEmpty()) {
-            return unusable;
+            // A key this instance created or decrypted before stays usable, as ASP.NET keeps a key it holds
+            return held.getOrDefault(id, unusable);
         }
         DecryptedKey first = usable.get(0);
         boolean agree = usable.stream().allMatch(d -> d.sameKeyAs(first));

@@ -103,6 +103,19 @@ class TransientDecryptionFailureTest {
         }
     }
 
+    @Test
+    void keyCreatedUnderAnEncryptorWithoutADecryptor_staysUsableInTheInstanceThatHoldsIt() {
+        try (DataProtectionProvider writer = DataProtectionProvider.builder().repository(store).clock(clock)
+                .keyEncryptor(new CertificateXmlEncryptor(certificate)).backgroundRefresh(false).build()) {
+            DataProtector protector = writer.createProtector("p");
+            byte[] payload = protector.protect(new byte[] { 5 });
+            clock.advance(Duration.ofMinutes(10)); // a refresh: the stored element cannot be decrypted here
+            assertThat(protector.unprotect(payload)).containsExactly(5);
+            assertThat(writer.status().isReady()).isTrue();
+            assertThat(store.readAll()).hasSize(1);
+        }
+    }
+
     private DataProtectionProvider provider(KeyDecryptor decryptor) {
         return DataProtectionProvider.builder().repository(store).clock(clock).keyEncryptor(new CertificateXmlEncryptor(
                 certificate)).addKeyDecryptor(decryptor).refreshPeriod(Duration.ofMinutes(1))
