@@ -31,8 +31,9 @@ import io.quarkiverse.dataprotection.DataProtectionListener;
  * <p>
  * With background refresh, a due refresh is handed to the background thread while the cached default key is still
  * usable (not expired, not revoked), so protect and unprotect never wait for the store; only a ring without a
- * usable default key, or a change made through this instance's key manager, is read on the caller's thread (once;
- * the other callers keep serving the cached ring).
+ * usable default key is read on the caller's thread (once; the other callers keep serving the cached ring), and after
+ * a change made through this instance's key manager the next caller waits for the read, so that a key revoked here is
+ * never used here again.
  * <p>
  * Thread-safety: safe for concurrent use; reads of the cached ring are lock-free, and at most one thread at a time
  * reads the store while the others keep using the cached ring.
@@ -92,7 +93,9 @@ public final class KeyRingProvider implements AutoCloseable {
             background.queue();
             return s.ring;
         }
-        if (s == null) {
+        if (s == null || changedHere) {
+            // No ring yet, or this instance just changed the store itself (say, revoked the default key): wait for
+            // the refresh rather than use what the change made stale
             lock.lock();
         } else if (!lock.tryLock()) {
             return s.ring; // another thread is refreshing: keep serving the cached ring meanwhile
