@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-import io.quarkiverse.dataprotection.internal.keyring.XmlKeyManager;
 
 import java.time.Instant;
 import java.util.List;

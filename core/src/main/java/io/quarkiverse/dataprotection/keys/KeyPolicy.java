@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,8 @@ import java.util.Objects;
  * One deliberate difference, reported rather than decided here: when a key is asked for only because the key that would
  * be the default now, or the one the resolution as of the default key's expiration finds, exists but cannot be
  * decrypted, {@link KeyResolution#undecryptableKey()} names it. ASP.NET (after a few retries) creates a key then; the
- * {@link KeyRingProvider} does not, because a failure never mints a key. Revoked and expired candidates are legitimate
- * reasons to create one and leave it {@code null}.
+ * key ring cache of this library does not, because a failure never mints a key. Revoked and expired candidates are
+ * legitimate reasons to create one and leave it {@code null}.
  * <p>
  * Immutable and safe for concurrent use.
  *

@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.spi;
 
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 import java.util.Objects;
 

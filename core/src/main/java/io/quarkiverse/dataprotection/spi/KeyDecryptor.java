@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.spi;
 
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 import org.w3c.dom.Element;
 

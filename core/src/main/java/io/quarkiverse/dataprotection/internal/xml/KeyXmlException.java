@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.internal.keyring.XmlKeyManager;
 
 import java.util.Objects;
 

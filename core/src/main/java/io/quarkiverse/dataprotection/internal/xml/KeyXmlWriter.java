@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.internal.keyring.XmlKeyManager;
 import io.quarkiverse.dataprotection.keys.NetGuid;
 
 import java.time.Instant;
