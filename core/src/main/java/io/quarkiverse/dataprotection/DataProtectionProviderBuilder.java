@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
 import io.quarkiverse.dataprotection.spi.DataProtectionProviderFactory;
-import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * Builds a {@link DataProtectionProvider}. Only the key store is required.

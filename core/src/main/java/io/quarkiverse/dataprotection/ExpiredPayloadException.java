@@ -2,7 +2,6 @@ package io.quarkiverse.dataprotection;
 
 import java.time.Instant;
 
-
 /**
  * A time-limited payload that authenticated correctly but has expired. It carries the generic message like every
  * other unprotect failure; callers that want to tell "expired" from "invalid" (to say "your link has expired")

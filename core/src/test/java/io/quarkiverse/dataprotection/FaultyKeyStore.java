@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
+import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * An in-memory store whose reads can be made to fail (optionally after hanging, as a Redis client waiting out its

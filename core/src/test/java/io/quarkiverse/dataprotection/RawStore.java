@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * A store under test together with raw access to what it keeps, as another writer (an ASP.NET Core application, an

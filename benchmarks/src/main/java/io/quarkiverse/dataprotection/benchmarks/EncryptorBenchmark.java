@@ -16,14 +16,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
 import io.quarkiverse.dataprotection.internal.crypto.AuthenticatedEncryptors;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**
  * Protect and unprotect at the {@link AuthenticatedEncryptor} level plus ASP.NET's header and AAD framing: what
@@ -43,7 +43,8 @@ public class EncryptorBenchmark {
 
     /**
      * {@code secure} ({@link RandomSource#secure()}, what a provider uses) or, for diagnosis only, {@code zeros}: a
-     * source that leaves the key modifier and IV zero (16 master keys still rotate the subkeys), to measure the randomness inside a protect call ({@code -p random=secure,zeros}).
+     * source that leaves the key modifier and IV zero (16 master keys still rotate the subkeys), to measure the randomness
+     * inside a protect call ({@code -p random=secure,zeros}).
      */
     @Param({ "secure" })
     public String random;
@@ -61,7 +62,8 @@ public class EncryptorBenchmark {
         EncryptionAlgorithm encryption = EncryptionAlgorithm.valueOf(algorithm);
         AlgorithmConfiguration algorithms = encryption.isGcm() ? AlgorithmConfiguration.gcm(encryption)
                 : new AlgorithmConfiguration(encryption, ValidationAlgorithm.HMACSHA256);
-        RandomSource random = "zeros".equals(this.random) ? bytes -> { } : RandomSource.secure();
+        RandomSource random = "zeros".equals(this.random) ? bytes -> {
+        } : RandomSource.secure();
         byte[] template = PayloadFormat.aadTemplate(List.of("my-application", "Benchmarks.Purpose"));
         for (int i = 0; i < Rotation.COUNT; i++) {
             encryptors[i] = AuthenticatedEncryptors.create(algorithms, Secret.random(64, RandomSource.secure()), random);

@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.ContextHeaders;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 
 /**
  * The SP800-108 subkey derivation of one payload alone, written with plain JCA calls: one HMAC-SHA512 block over

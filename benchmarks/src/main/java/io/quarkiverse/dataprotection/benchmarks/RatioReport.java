@@ -15,10 +15,12 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * Runs the benchmarks in one JVM session (JMH command-line arguments are passed through, e.g.
  * {@code -bm sample -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}) and prints the overhead of a protect call over its raw
  * parts, for the encryptor-level protect (EncryptorBenchmark) and the real DataProtector.protect:
+ *
  * <pre>
  * CBC: ratio = protect / (kdfCbc + aesCbc + hmacSha256)
  * GCM: ratio = protect / (kdfGcm + aesGcm)
  * </pre>
+ *
  * Without an include pattern it runs every benchmark on the class path. With {@code -bm sample} the ratios are
  * computed from the median and from the 10th percentile of the single-call samples: on a shared machine a call
  * that another process preempted lands in the upper tail, so low percentiles compare the code, not the neighbours.
@@ -87,7 +89,8 @@ public final class RatioReport {
                     + score(scores, "JcaBenchmark.hmacSha256:" + size, column);
             double cbcParts = score(scores, "KdfBenchmark.kdfCbc", column) + aesHmac;
             double ownKdfParts = score(scores, "PrehashedKdfBenchmark.kdfCbcPrehashed", column) + aesHmac;
-            double gcmParts = score(scores, "KdfBenchmark.kdfGcm", column) + score(scores, "JcaBenchmark.aesGcm:" + size, column);
+            double gcmParts = score(scores, "KdfBenchmark.kdfGcm", column)
+                    + score(scores, "JcaBenchmark.aesGcm:" + size, column);
             out.append("| ").append(size);
             appendRatios(out, scores, column, cbcParts, "AES_256_CBC:" + size);
             out.append(String.format(Locale.ROOT, " | %.3f",

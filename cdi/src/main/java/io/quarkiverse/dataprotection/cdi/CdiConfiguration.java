@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
-import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.redis.RedisKeyNames;
+import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * The portable extension's configuration, read from MicroProfile Config with the Quarkus extension's property
@@ -149,7 +149,10 @@ record CdiConfiguration(String applicationName, StoreKind keyStore, Path fileDir
         return string(config, name).map(value -> parseDuration(PREFIX + name, value));
     }
 
-    /** ISO-8601 or the Quarkus short forms: {@code 30} (seconds), {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 90d}. */
+    /**
+     * ISO-8601 or the Quarkus short forms: {@code 30} (seconds), {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h},
+     * {@code 90d}.
+     */
     static Duration parseDuration(String property, String value) {
         String text = value.trim();
         try {

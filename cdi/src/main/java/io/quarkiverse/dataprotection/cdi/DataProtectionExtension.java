@@ -24,11 +24,18 @@ import io.quarkiverse.dataprotection.keys.KeyManager;
  * Portable CDI extension that makes data protection injectable in plain Jakarta CDI containers (Weld SE/EE) with
  * MicroProfile Config:
  *
- * <pre>{@code
- * @Inject @Protector("auth-cookie") DataProtector protector;
- * @Inject DataProtectionProvider provider;
- * @Inject KeyManager keyManager;
- * }</pre>
+ * <pre>
+ * {
+ *     &#64;code
+ *     &#64;Inject
+ *     &#64;Protector("auth-cookie")
+ *     DataProtector protector;
+ *     &#64;Inject
+ *     DataProtectionProvider provider;
+ *     @Inject
+ *     KeyManager keyManager;
+ * }
+ * </pre>
  *
  * configured by the same {@code quarkus.data-protection.*} properties as the Quarkus extension (see
  * {@link CdiConfiguration}).

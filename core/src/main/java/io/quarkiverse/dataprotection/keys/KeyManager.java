@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

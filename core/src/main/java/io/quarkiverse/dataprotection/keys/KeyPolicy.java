@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

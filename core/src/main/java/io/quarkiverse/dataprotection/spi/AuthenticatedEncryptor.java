@@ -2,10 +2,12 @@ package io.quarkiverse.dataprotection.spi;
 
 /**
  * Encrypts and authenticates with one master key and one algorithm pair, in ASP.NET Core's formats:
+ *
  * <pre>
  * CBC + HMAC: keyModifier (16) || IV (16) || AES-CBC-PKCS7(K_E, IV, plaintext) || HMAC(K_H, IV || ciphertext)
  * GCM:        keyModifier (16) || nonce (12) || AES-GCM ciphertext || tag (16)
  * </pre>
+ *
  * where the subkeys are derived from the master key with SP800-108 CTR HMAC-SHA512, label = {@code aad},
  * context = context header || keyModifier.
  * <p>

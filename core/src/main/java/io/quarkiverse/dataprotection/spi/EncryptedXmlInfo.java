@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.spi;
 
-
 import java.util.Objects;
 
 import org.w3c.dom.Element;

@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.spi;
 
-
 import org.w3c.dom.Element;
 
 /**

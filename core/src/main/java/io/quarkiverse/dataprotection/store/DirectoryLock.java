@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * The writers' lock of a key directory: a lock per directory within this JVM, then an exclusive lock of the file

@@ -1,11 +1,11 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * The {@link XmlRepositoryException}s of {@link FileSystemXmlRepository}: each names the directory, what was refused and how

@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,6 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * Keeps each element in its own file in one directory, as ASP.NET Core's {@code FileSystemXmlRepository}:

@@ -1,11 +1,11 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
 /**
  * A key store in this process's memory, for tests and single-process tools: keys are lost when the process ends,

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -30,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * Reads the {@code *.xml} entries of a key directory without any lock and with read permission only. One odd entry

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.xmlencryption;
 
-import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
-import io.quarkiverse.dataprotection.spi.KeyEncryptor;
-
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.AES256_CBC;
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.RSA_OAEP_MGF1P;
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.TYPE_ELEMENT;
@@ -28,6 +25,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 
 /**
  * Encrypts the {@code <masterKey>} element to an X.509 certificate as ASP.NET Core's {@code CertificateXmlEncryptor}

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.xmlencryption;
 
-import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
-import io.quarkiverse.dataprotection.spi.KeyDecryptor;
-
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.AES256_CBC;
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.RSA_1_5;
 import static io.quarkiverse.dataprotection.xmlencryption.XmlEncryptionSupport.RSA_OAEP_MGF1P;
@@ -34,6 +31,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 
 /**
  * Decrypts what ASP.NET Core's {@code CertificateXmlEncryptor} and this library's {@link CertificateXmlEncryptor}

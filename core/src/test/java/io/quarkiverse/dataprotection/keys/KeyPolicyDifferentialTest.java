@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-
 /**
  * {@link KeyPolicy#resolve} against a second, deliberately plain implementation of the rules written here from the
  * text of spec §9 (with the fallback order as dotnet/aspnetcore {@code main}'s {@code DefaultKeyResolver} has it:

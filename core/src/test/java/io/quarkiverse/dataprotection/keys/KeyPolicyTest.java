@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 
 /**
  * Key policy tables: the rules of current ASP.NET Core ({@code DefaultKeyResolver.FindDefaultKey} and

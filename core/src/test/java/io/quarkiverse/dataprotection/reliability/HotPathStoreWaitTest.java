@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -12,8 +12,8 @@ import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException.Kind;
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 /**
  * Fuzzes the key XML reader with any text, what every instance runs on every element another process (or an

@@ -16,11 +16,13 @@ import io.quarkiverse.dataprotection.internal.xml.KeyXmlException.Kind;
  * chosen depth and names, siblings and padding inserted at a chosen place. Small inputs thus reach what 4 KiB of raw
  * text cannot: 200,000 levels of nesting, 10,000 elements, 1.2 million characters. The recipe also says what the
  * reader must do with the element, for the fuzz target to check. Format, in order:
+ *
  * <pre>
  * u8 root (key, revocation, other) | u8 flags | shortBytes master key | u8 container | scaled nest depth
  * | u8 nest name | scaled siblings | u8 sibling name | scaled padding | u8 decryptor type | u8 chaos behaviour
  * | rest: text
  * </pre>
+ *
  * A scaled number is one byte: 0..127 as it is, above that in large steps ({@link FuzzInput#scaled}), so most inputs
  * stay small and fast while the largest reach 200,000 levels, 10,000 siblings and 1.2 million characters.
  * flags: 1 bad id, 2 bad date, 4 bad deserializer, 8 no encryption, 16 no validation, 32 GCM, 64 secret encrypted to
@@ -36,7 +38,15 @@ final class KeyXmlRecipe {
 
     /** Where the nest, siblings and padding go. */
     enum Container {
-        ROOT, OUTER_DESCRIPTOR, INNER_DESCRIPTOR, MASTER_KEY, VALUE, DATE, PLAINTEXT, REASON, KEY_REFERENCE
+        ROOT,
+        OUTER_DESCRIPTOR,
+        INNER_DESCRIPTOR,
+        MASTER_KEY,
+        VALUE,
+        DATE,
+        PLAINTEXT,
+        REASON,
+        KEY_REFERENCE
     }
 
     private static final List<Container> KEY_CONTAINERS = List.of(Container.ROOT, Container.OUTER_DESCRIPTOR,
@@ -118,8 +128,9 @@ final class KeyXmlRecipe {
         insert.into(out, Container.DATE, container);
         out.close();
         out.leaf("activationDate", date).leaf("expirationDate", "2026-04-01T00:00:00Z");
-        String deserializer = (flags & 4) != 0 ? "Contoso.Deserializer, Contoso" : KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME
-                + ", Microsoft.AspNetCore.DataProtection, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60";
+        String deserializer = (flags & 4) != 0 ? "Contoso.Deserializer, Contoso"
+                : KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME
+                        + ", Microsoft.AspNetCore.DataProtection, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60";
         out.open("descriptor", " deserializerType=\"" + deserializer + "\"").open("descriptor", "");
         boolean gcm = (flags & 32) != 0;
         if ((flags & 8) == 0) {

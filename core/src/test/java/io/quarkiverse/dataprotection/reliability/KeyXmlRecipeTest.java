@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException.Kind;
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 /**
  * The structured fuzz target's oracle is only as good as the recipe's own account of what it built: these seeds

@@ -13,9 +13,9 @@ import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 /**
  * A structured fuzz target for the key XML reader: the input is a {@link KeyXmlRecipe}, so a few bytes become a

@@ -16,12 +16,12 @@ import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.ExpiredPayloadException;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**

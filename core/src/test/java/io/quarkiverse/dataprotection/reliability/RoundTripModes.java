@@ -20,10 +20,10 @@ import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.ExpiredPayloadException;
 import io.quarkiverse.dataprotection.TimeLimitedDataProtector;
 import io.quarkiverse.dataprotection.UnprotectResult;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.ContextHeaders;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.internal.crypto.Sp800108CtrHmacSha512;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.reliability.ProtectRoundTripFuzzTest.Mutation;
 import io.quarkiverse.dataprotection.reliability.ProtectRoundTripFuzzTest.Ring;
 

@@ -12,13 +12,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
- * Fuzzes {@link DataProtector#unprotect(byte[])} (plain, persisted, time-limited, and from base64url text) over fixed in-memory key rings,
+ * Fuzzes {@link DataProtector#unprotect(byte[])} (plain, persisted, time-limited, and from base64url text) over fixed in-memory
+ * key rings,
  * one CBC+HMAC and one GCM: whatever the bytes, nothing but a {@link DataProtectionException} may escape.
  * <p>
  * An input whose first byte is odd gets the real payload header (magic and the ring's key id) in front of the rest,
@@ -53,7 +54,7 @@ class UnprotectFuzzTest {
             PayloadFormat.writeHeader(payload, ring.keyId());
             System.arraycopy(data, 1, payload, PayloadFormat.HEADER_SIZE, data.length - 1);
         }
-        for (Runnable unprotect : List.<Runnable>of(
+        for (Runnable unprotect : List.<Runnable> of(
                 unprotect(ring.protector(), payload, 0),
                 unprotect(ring.protector(), payload, 1),
                 unprotect(ring.protector(), payload, 2),

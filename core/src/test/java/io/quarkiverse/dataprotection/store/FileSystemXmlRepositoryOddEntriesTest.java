@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -15,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
 
 /**
  * Entries of a key directory that are not plain key files. None of them may fail the whole read: an entry the store

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.store;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import io.quarkiverse.dataprotection.testing.UnprivilegedJvm;
 
 /**

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /** Certificate encryption at rest through the whole provider: key XML, key manager, key ring, protectors. */
 class CertificateEncryptionEndToEndTest {

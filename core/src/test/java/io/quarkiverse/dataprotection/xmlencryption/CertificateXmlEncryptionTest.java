@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.xmlencryption;
 
-import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
-import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +21,9 @@ import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+
+import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 
 public class CertificateXmlEncryptionTest {
 

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.xmlencryption;
 
-import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,6 +16,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 
 /**
  * Hostile {@code <EncryptedData>} for {@link EncryptedXmlDecryptor} (issue 9): anyone holding the public certificate

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepository;
-import io.quarkiverse.dataprotection.spi.StoredElement;
 
 /** {@code KeyManager.reencryptKeys()} with certificate encryption. */
 class KeyReencryptionTest {

@@ -31,7 +31,6 @@ class BlankPurposeFailsBuildTest {
         DataProtector cookieProtector;
     }
 
-
     @Test
     void blankPurpose_failsTheBuildNamingClassAndField() {
         // assertException checks the failure

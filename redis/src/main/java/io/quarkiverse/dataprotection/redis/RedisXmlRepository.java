@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.redis;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +13,10 @@ import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * Keeps the key ring in one Redis list, exactly as ASP.NET Core's {@code RedisXmlRepository}
@@ -40,7 +40,8 @@ import org.redisson.client.codec.StringCodec;
  * <p>
  * Values always go through {@link StringCodec} (UTF-8 text), never the client's default codec, which .NET may not
  * read. Redisson logs commands with their arguments at DEBUG and TRACE in some categories, which would put key
- * elements into the log; the constructor warns when those levels are on. The store borrows the {@link RedissonClient}: it never shuts it down; whoever created it does.
+ * elements into the log; the constructor warns when those levels are on. The store borrows the {@link RedissonClient}: it never
+ * shuts it down; whoever created it does.
  * <p>
  * Thread-safety: safe for concurrent use by any number of threads and processes; each operation is one Redis
  * command or script, atomic on the server.

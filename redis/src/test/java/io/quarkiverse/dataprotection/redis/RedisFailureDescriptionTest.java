@@ -35,7 +35,8 @@ class RedisFailureDescriptionTest {
 
     @Test
     void messageWithoutCommandDetails_isKept() {
-        assertThat(RedisXmlRepository.describe(new RuntimeException("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:6391")))
+        assertThat(RedisXmlRepository
+                .describe(new RuntimeException("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:6391")))
                 .isEqualTo("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:6391");
     }
 }

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.redis;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,6 +15,8 @@ import org.redisson.config.Config;
 import org.redisson.config.DelayStrategy;
 
 import io.quarkiverse.dataprotection.reliability.Measurements;
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.redis;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 
@@ -95,7 +94,8 @@ class RedisVersionedXmlRepositoryTest {
         assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1);
 
         assertThat(store.addIfVersion(store.version(), RedisXmlRepositoryTest.KEY_2, "key-2")).isTrue();
-        assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1, RedisXmlRepositoryTest.KEY_2);
+        assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1,
+                RedisXmlRepositoryTest.KEY_2);
     }
 
     @Test

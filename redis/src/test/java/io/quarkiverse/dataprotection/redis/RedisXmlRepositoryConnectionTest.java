@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.redis;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 

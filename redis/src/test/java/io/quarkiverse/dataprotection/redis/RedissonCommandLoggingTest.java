@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.redis;
 
-import io.quarkiverse.dataprotection.store.CapturedLog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.store.CapturedLog;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Optional;
 
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig.CertificateFiles;

@@ -1,7 +1,6 @@
 package io.quarkiverse.dataprotection.runtime;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

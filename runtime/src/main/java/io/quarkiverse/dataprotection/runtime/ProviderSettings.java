@@ -5,8 +5,8 @@ import java.time.Duration;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 
 /** Checks the run-time settings and applies them to a provider builder; the checks name the property to fix. */
 final class ProviderSettings {

@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.testing;
 
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -31,7 +31,8 @@ final class FreePorts {
                 return port;
             }
         }
-        throw new IllegalStateException("No free loopback port found" + (withClusterBus ? " whose port + 10000 is free too" : ""));
+        throw new IllegalStateException(
+                "No free loopback port found" + (withClusterBus ? " whose port + 10000 is free too" : ""));
     }
 
     private static int ephemeral() {

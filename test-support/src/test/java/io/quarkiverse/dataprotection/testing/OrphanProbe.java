@@ -1,6 +1,8 @@
 package io.quarkiverse.dataprotection.testing;
 
-/** Run in a separate JVM by {@link RedisServersTest}: starts a server, prints its port and directory, then waits to be killed. */
+/**
+ * Run in a separate JVM by {@link RedisServersTest}: starts a server, prints its port and directory, then waits to be killed.
+ */
 public final class OrphanProbe {
 
     public static void main(String[] args) throws InterruptedException {

@@ -1,11 +1,5 @@
 package io.quarkiverse.dataprotection.azure.keyvault;
 
-import io.quarkiverse.dataprotection.xmlencryption.CachingCertificateSource;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateFiles;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateSourceException;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +17,12 @@ import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
+
+import io.quarkiverse.dataprotection.xmlencryption.CachingCertificateSource;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateFiles;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSourceException;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
 
 /**
  * The certificates of one Azure Key Vault certificate: its current version encrypts new keys, and every enabled

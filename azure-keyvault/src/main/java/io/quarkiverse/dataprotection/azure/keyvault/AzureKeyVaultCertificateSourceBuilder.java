@@ -52,7 +52,8 @@ public final class AzureKeyVaultCertificateSourceBuilder {
     }
 
     /** Workload identity (e.g. AKS): a federated token file. */
-    public AzureKeyVaultCertificateSourceBuilder workloadIdentityCredential(String tenantId, String clientId, String tokenFilePath) {
+    public AzureKeyVaultCertificateSourceBuilder workloadIdentityCredential(String tenantId, String clientId,
+            String tokenFilePath) {
         requireText(tenantId, "tenantId");
         requireText(clientId, "clientId");
         requireText(tokenFilePath, "tokenFilePath");

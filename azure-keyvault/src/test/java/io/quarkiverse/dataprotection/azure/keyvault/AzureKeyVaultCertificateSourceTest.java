@@ -1,14 +1,5 @@
 package io.quarkiverse.dataprotection.azure.keyvault;
 
-import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateSourceException;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptionTest;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
-import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
+
+import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSourceException;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptionTest;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
+import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 
 /** The Key Vault source through the real Azure SDK clients, against {@link FakeKeyVaultServer}. */
 class AzureKeyVaultCertificateSourceTest {

@@ -1,14 +1,14 @@
 package io.quarkiverse.dataprotection.azure.keyvault;
 
-import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptionTest;
-import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
-import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import io.quarkiverse.dataprotection.xmlencryption.CertificateSet;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptionTest;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
+import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
 
 /**
  * Against a real vault, with {@code DefaultAzureCredential} (Azure CLI login, managed identity, or the

@@ -1,10 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.internal.crypto.ContextHeaders;
-import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.internal.crypto.Sp800108CtrHmacSha512;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +12,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 
 /**
  * The subkey derivation exactly as the encryptors run it (package-private {@link Sp800108CtrHmacSha512#derive}

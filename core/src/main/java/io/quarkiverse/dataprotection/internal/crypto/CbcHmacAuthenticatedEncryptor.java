@@ -1,11 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
-import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
-import io.quarkiverse.dataprotection.spi.RandomSource;
-
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -15,16 +9,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**
  * AES-CBC (128/192/256) with HMAC-SHA256/512, encrypt-then-MAC, byte compatible with ASP.NET Core's
  * {@code ManagedAuthenticatedEncryptor} and {@code CbcAuthenticatedEncryptor}.
+ *
  * <pre>
  * (K_E || K_H) = SP800-108-CTR-HMACSHA512(masterKey, label = aad, context = contextHeader || keyModifier,
  *                                         encKeyLen + macLen)
  * output := [preBuffer zeros] || keyModifier (16) || IV (16) || AES-CBC-PKCS7(K_E, IV, plaintext)
  *           || HMAC(K_H, IV || ciphertext) (32 or 64) || [postBuffer zeros]
  * </pre>
+ *
  * Decryption verifies the MAC in constant time before it decrypts anything; every failure, whatever its cause,
  * is {@link DataProtectionException#invalidPayload()}. Subkeys live only in a per-thread scratch array that is
  * wiped after each call. Key modifiers and IVs come from the injected {@link RandomSource}.

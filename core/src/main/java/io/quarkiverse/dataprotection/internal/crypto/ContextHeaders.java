@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
-
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
@@ -15,9 +11,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+
 /**
  * The context header of an algorithm pair: a thumbprint of how the algorithms behave, mixed into every subkey
  * derivation so that one master key used with two algorithm pairs never yields related subkeys.
+ *
  * <pre>
  * CBC + HMAC (66 bytes for HMACSHA256, 98 for HMACSHA512):
  *   00 00 || encKeyLen (uint32 BE) || 16 (uint32 BE, block size) || macKeyLen (uint32 BE) || macLen (uint32 BE)
@@ -28,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   00 01 || encKeyLen (uint32 BE) || 12 (nonce size) || 16 (block size) || 16 (tag size)
  *         || AES-GCM tag of (K_E = SP800-108("", "", "", encKeyLen), nonce = 12 zero bytes, empty plaintext)
  * </pre>
+ *
  * Deterministic, so computed lazily once per algorithm pair and cached; no randomness is involved.
  * <p>
  * Thread-safety: safe for concurrent use.

@@ -1,10 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
-import io.quarkiverse.dataprotection.spi.RandomSource;
-
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 
@@ -12,15 +7,21 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**
  * AES-GCM (128/192/256), byte compatible with ASP.NET Core's {@code AesGcmAuthenticatedEncryptor} and
  * {@code CngGcmAuthenticatedEncryptor}.
+ *
  * <pre>
  * K_E    = SP800-108-CTR-HMACSHA512(masterKey, label = aad, context = contextHeader || keyModifier, encKeyLen)
  * output := [preBuffer zeros] || keyModifier (16) || nonce (12) || ciphertext (= plaintext length) || tag (16)
  *           || [postBuffer zeros]
  * </pre>
+ *
  * The AAD is bound only through the key derivation: GCM itself gets no associated data, as in ASP.NET (the
  * upstream known answer only reproduces that way). Every decryption failure is
  * {@link DataProtectionException#invalidPayload()}. The subkey lives only in a per-thread scratch array that is

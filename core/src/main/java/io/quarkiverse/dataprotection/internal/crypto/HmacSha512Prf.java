@@ -7,10 +7,12 @@ import java.util.Arrays;
 
 /**
  * HMAC-SHA512 (RFC 2104) with the key's inner and outer pad blocks hashed once, at construction.
+ *
  * <pre>
  * K0   = key zero-padded to 128 bytes, or SHA-512(key) zero-padded when the key is longer than 128 bytes
  * HMAC = SHA-512((K0 ^ 0x5C..) || SHA-512((K0 ^ 0x36..) || message))
  * </pre>
+ *
  * {@link javax.crypto.Mac} re-hashes both pad blocks on every call; the subkey derivation keys its PRF with a
  * master key that never changes, so starting each call from a copy of the two pre-hashed states saves two of the
  * five SHA-512 compressions of a typical derivation. An empty key is the all-zero block, as RFC 2104 defines it

@@ -1,11 +1,11 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
-
 import java.security.GeneralSecurityException;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
+
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 
 /**
  * One thread's JCA objects and scratch buffers, shared by every encryptor that runs on that thread.

@@ -15,10 +15,12 @@ import io.quarkiverse.dataprotection.DataProtectionException;
 
 /**
  * The framing of ASP.NET Core's protected payloads:
+ *
  * <pre>
  * payload := 09 F0 C9 F0 || keyId (16 bytes, .NET GUID byte order) || encryptor output
  * aad     := 09 F0 C9 F0 || keyId || purposeCount (uint32 BE) || for each purpose: 7-bit-encoded length || UTF-8
  * </pre>
+ *
  * The 7-bit encoded length is .NET {@code BinaryWriter.Write7BitEncodedInt}: seven bits per byte, least
  * significant group first, high bit set on every byte but the last ({@code 155} is {@code 9B 01}).
  * <p>
@@ -172,7 +174,8 @@ public final class PayloadFormat {
     /** UTF-8 of {@code purpose}, refusing (not replacing) lone surrogates as ASP.NET's strict encoder does. */
     private static byte[] strictUtf8(CharsetEncoder encoder, String purpose, int index) {
         if (purpose == null) {
-            throw new IllegalArgumentException("Invalid purpose at index " + index + ": null; purposes must be non-null strings");
+            throw new IllegalArgumentException(
+                    "Invalid purpose at index " + index + ": null; purposes must be non-null strings");
         }
         encoder.reset();
         CharBuffer in = CharBuffer.wrap(purpose);

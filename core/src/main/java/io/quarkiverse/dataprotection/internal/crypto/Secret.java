@@ -1,10 +1,10 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.spi.RandomSource;
-
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**
  * Secret key material, such as a 512-bit master key.

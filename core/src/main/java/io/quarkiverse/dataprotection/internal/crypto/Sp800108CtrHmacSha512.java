@@ -4,10 +4,12 @@ import java.util.Objects;
 
 /**
  * NIST SP800-108 key derivation in counter mode with HMAC-SHA512 as the PRF, framed as ASP.NET Core frames it:
+ *
  * <pre>
  * block_i = HMACSHA512(kdk, [i]_32BE || label || 0x00 || contextHeader || context || [L * 8]_32BE),  i = 1, 2, ...
  * output  = the first L bytes of block_1 || block_2 || ...
  * </pre>
+ *
  * An empty key derivation key is allowed: HMAC pads every key shorter than the 128-byte SHA-512 block with
  * zeros, so the empty key is the all-zero block ({@link HmacSha512Prf} does the padding itself; the JCA's
  * {@code SecretKeySpec} would refuse the empty key. ASP.NET once broke this case too: dotnet/aspnetcore#64597).

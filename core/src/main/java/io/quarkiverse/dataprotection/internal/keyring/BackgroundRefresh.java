@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * The background thread of a {@link KeyRingProvider}: the periodic refresh, the cheap version poll and the change

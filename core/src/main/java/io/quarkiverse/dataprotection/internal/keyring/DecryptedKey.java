@@ -1,14 +1,13 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.KeyElement;
-import io.quarkiverse.dataprotection.internal.xml.KeyXml;
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 import io.quarkiverse.dataprotection.internal.crypto.AuthenticatedEncryptors;
+import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyXml;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /**

@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,8 +7,11 @@ import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * {@link KeyManager#deleteKeys}, as .NET 9's {@code IDeletableKeyManager}: keys first, then the revocations that

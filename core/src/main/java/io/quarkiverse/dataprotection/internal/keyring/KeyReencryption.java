@@ -1,21 +1,19 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.KeyElement;
-import io.quarkiverse.dataprotection.internal.xml.KeyXml;
-import io.quarkiverse.dataprotection.internal.xml.SecureXml;
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import io.quarkiverse.dataprotection.spi.XmlRepository;
-import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyXml;
+import io.quarkiverse.dataprotection.internal.xml.SecureXml;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /** {@link KeyManager#reencryptKeys()}: rewrites stored keys under the current encryptor, new element first. */
 final class KeyReencryption {

@@ -1,12 +1,12 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import java.time.Duration;
 import java.time.Instant;
 
 import org.jboss.logging.Logger;
+
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 
 /**
  * Deletes keys expired longer than the retention period (off unless configured, as in ASP.NET): only in the

@@ -1,13 +1,13 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.quarkiverse.dataprotection.keys.Key;
 
 /**
  * An immutable snapshot of the key ring: every known key by id, and the default key that protects new data.

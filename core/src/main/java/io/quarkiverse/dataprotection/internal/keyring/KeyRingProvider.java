@@ -1,10 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyPolicy;
-import io.quarkiverse.dataprotection.keys.KeyResolution;
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.dataprotection.DataProtectionListener;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyResolution;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
  * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:

@@ -1,12 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.KeyElement;
-import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
-import io.quarkiverse.dataprotection.internal.xml.KeyXml;
-import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
-import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyXml;
+import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
+import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 
 /**
  * Turns the elements of one store read into a key ring, with ASP.NET Core's {@code XmlKeyManager.GetAllKeys}

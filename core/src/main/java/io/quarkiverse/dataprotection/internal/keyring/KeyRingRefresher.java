@@ -1,11 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-import io.quarkiverse.dataprotection.keys.KeyPolicy;
-import io.quarkiverse.dataprotection.keys.KeyResolution;
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +13,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.dataprotection.DataProtectionListener;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyResolution;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
  * One refresh of a {@link KeyRingProvider}: reads the store, refuses an incomplete read, restores elements the store

@@ -1,13 +1,12 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.KeyManager;
-import io.quarkiverse.dataprotection.keys.KeyPolicy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.quarkiverse.dataprotection.DataProtectionListener;
+import io.quarkiverse.dataprotection.keys.KeyManager;
+import io.quarkiverse.dataprotection.keys.KeyPolicy;
 
 /**
  * How a {@link KeyRingProvider} keeps its cached ring fresh.

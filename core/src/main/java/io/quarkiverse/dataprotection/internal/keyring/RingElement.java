@@ -1,11 +1,10 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
+import java.util.UUID;
+
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
 import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
-
-import java.util.UUID;
-
 import io.quarkiverse.dataprotection.spi.StoredElement;
 
 /**

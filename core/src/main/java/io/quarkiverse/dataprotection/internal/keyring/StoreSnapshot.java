@@ -1,13 +1,12 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.time.Instant;
 import java.util.List;
 
-import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * One read of the store. Immutable.

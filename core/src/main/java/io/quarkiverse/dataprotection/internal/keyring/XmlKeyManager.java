@@ -1,12 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.internal.xml.KeyElement;
-import io.quarkiverse.dataprotection.internal.xml.KeyXml;
-import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
-import io.quarkiverse.dataprotection.internal.xml.XmlDates;
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +14,21 @@ import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.AuthenticatedEncryptors;
-import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
-import io.quarkiverse.dataprotection.spi.XmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
-import io.quarkiverse.dataprotection.spi.StoredElement;
-import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyXml;
+import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
+import io.quarkiverse.dataprotection.internal.xml.XmlDates;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * The {@link KeyManager} over a {@link XmlRepository} of ASP.NET Core key XML ({@code XmlKeyManager}). How a read is

@@ -8,8 +8,8 @@ import java.util.Objects;
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
@@ -45,7 +45,6 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
         }
         return new KeyRingDataProtector(keyRing, chain, clock, listener);
     }
-
 
     @Override
     public KeyManager keyManager() {

@@ -13,17 +13,19 @@ import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.TimeLimitedDataProtector;
 import io.quarkiverse.dataprotection.UnprotectResult;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRing;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
+import io.quarkiverse.dataprotection.keys.Key;
 
 /**
  * ASP.NET Core's {@code KeyRingBasedDataProtector}: protects with the key ring's default key and unprotects with
  * the key named in the payload header.
+ *
  * <pre>
  * payload := 09 F0 C9 F0 || keyId (16, .NET GUID order) || encryptor output
  * aad     := 09 F0 C9 F0 || keyId || purposeCount (uint32 BE) || (7-bit length || UTF-8 purpose)*
  * </pre>
+ *
  * Thread-safety: immutable apart from a benign cache of the last AAD; safe for concurrent use.
  */
 final class KeyRingDataProtector implements DataProtector {

@@ -14,9 +14,11 @@ import io.quarkiverse.dataprotection.TimeLimitedDataProtector;
 /**
  * ASP.NET Core's {@code TimeLimitedDataProtector}: the inner protector has {@value TimeLimitedDataProtector#PURPOSE}
  * appended to the chain, and its plaintext is
+ *
  * <pre>
  * expiration (.NET UTC ticks: 100 ns units since 0001-01-01T00:00Z, uint64 big-endian, 8 bytes) || data
  * </pre>
+ *
  * Thread-safety: immutable; safe for concurrent use.
  */
 final class TimeLimitedProtector implements TimeLimitedDataProtector {

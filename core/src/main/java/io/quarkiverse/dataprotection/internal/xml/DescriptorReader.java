@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,9 +10,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
@@ -60,8 +58,9 @@ final class DescriptorReader {
         String what = "Key " + key.id();
         String deserializer = typeName(key.deserializerType());
         if (!deserializer.equals(KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME)) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + " uses the descriptor deserializer " + describeType(deserializer) + "; only "
-                    + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                    what + " uses the descriptor deserializer " + describeType(deserializer) + "; only "
+                            + KeyXml.DESCRIPTOR_DESERIALIZER_TYPE_NAME + " (what ASP.NET Core writes) is supported");
         }
         Element descriptor = decrypt(key.descriptor(), decryptors, what);
         AlgorithmConfiguration algorithms = algorithms(descriptor, what);
@@ -85,21 +84,26 @@ final class DescriptorReader {
         while ((encrypted = firstEncryptedSecret(doc)) != null) {
             if (++rounds > MAX_ENCRYPTED_SECRETS) {
                 // A decryptor that returns encrypted elements again would otherwise loop forever.
-                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                        what + ": more than " + MAX_ENCRYPTED_SECRETS + " nested <encryptedSecret> elements");
             }
             String decryptorType = KeyXmlReader.attribute(encrypted, "decryptorType");
             if (decryptorType == null || decryptorType.isBlank()) {
-                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> has no decryptorType attribute");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                        what + ": <encryptedSecret> has no decryptorType attribute");
             }
             String type = typeName(decryptorType);
             KeyDecryptor decryptor = decryptors.stream().filter(d -> d.supports(type)).findFirst()
-                    .orElseThrow(() -> new KeyDecryptionException(what + " has its master key encrypted by " + describeType(type)
-                            + ", and no configured key decryptor supports that type"));
+                    .orElseThrow(
+                            () -> new KeyDecryptionException(what + " has its master key encrypted by " + describeType(type)
+                                    + ", and no configured key decryptor supports that type"));
             Element[] payload = new Element[1];
             if (SecureXml.childElements(encrypted, payload) != 1) {
-                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": <encryptedSecret> must contain exactly one element");
+                throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                        what + ": <encryptedSecret> must contain exactly one element");
             }
-            Element replacement = SecureXml.importTree(doc, decryptWith(decryptor, payload[0], type, what), SecureXml.MAX_DEPTH);
+            Element replacement = SecureXml.importTree(doc, decryptWith(decryptor, payload[0], type, what),
+                    SecureXml.MAX_DEPTH);
             if (replacement == null) {
                 throw tooDeep(what + ": the " + describeType(type) + " decryptor returned an element that");
             }
@@ -122,7 +126,8 @@ final class DescriptorReader {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor failed (" + e.getClass().getName() + ")");
+            throw new KeyDecryptionException(
+                    what + ": the " + describeType(type) + " decryptor failed (" + e.getClass().getName() + ")");
         }
         if (decrypted == null) {
             throw new KeyDecryptionException(what + ": the " + describeType(type) + " decryptor returned nothing");
@@ -145,8 +150,9 @@ final class DescriptorReader {
         try {
             encryption = EncryptionAlgorithm.fromXmlName(algorithm(descriptor, "encryption", what));
         } catch (IllegalArgumentException e) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <encryption> algorithm; expected one of "
-                    + java.util.Arrays.toString(EncryptionAlgorithm.values()));
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                    what + ": unknown <encryption> algorithm; expected one of "
+                            + java.util.Arrays.toString(EncryptionAlgorithm.values()));
         }
         if (encryption.isGcm()) {
             return AlgorithmConfiguration.gcm(encryption); // ASP.NET does not read <validation> for GCM
@@ -155,8 +161,9 @@ final class DescriptorReader {
             return new AlgorithmConfiguration(encryption,
                     ValidationAlgorithm.fromXmlName(algorithm(descriptor, "validation", what)));
         } catch (IllegalArgumentException e) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": unknown <validation> algorithm; expected one of "
-                    + java.util.Arrays.toString(ValidationAlgorithm.values()));
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                    what + ": unknown <validation> algorithm; expected one of "
+                            + java.util.Arrays.toString(ValidationAlgorithm.values()));
         }
     }
 
@@ -165,7 +172,8 @@ final class DescriptorReader {
         Element element = SecureXml.child(descriptor, name);
         String value = element == null ? null : KeyXmlReader.attribute(element, "algorithm");
         if (value == null) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor has no <" + name + " algorithm=\"...\"/>");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                    what + ": the descriptor has no <" + name + " algorithm=\"...\"/>");
         }
         return value;
     }
@@ -180,7 +188,8 @@ final class DescriptorReader {
             }
         }
         if (count != 1) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR, what + ": the descriptor must contain exactly one <masterKey>, found " + count);
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_DESCRIPTOR,
+                    what + ": the descriptor must contain exactly one <masterKey>, found " + count);
         }
         // As .NET's (string)XElement + Convert.FromBase64String: all descendant text, whitespace ignored.
         String base64 = SecureXml.text(masterKey).replaceAll("[ \t\r\n]", "");

@@ -1,15 +1,13 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 
@@ -17,6 +15,7 @@ import io.quarkiverse.dataprotection.spi.KeyEncryptor;
  * Reads and writes key ring XML exactly as ASP.NET Core does ({@code XmlKeyManager},
  * {@code AuthenticatedEncryptorDescriptor}, {@code XmlEncryptionExtensions}). Written form (one line, no XML
  * declaration, as ASP.NET's Redis repository stores {@code ToString(SaveOptions.DisableFormatting)}):
+ *
  * <pre>
  * &lt;key id="{guid D}" version="1"&gt;&lt;creationDate&gt;…&lt;/creationDate&gt;&lt;activationDate&gt;…&lt;/activationDate&gt;
  *   &lt;expirationDate&gt;…&lt;/expirationDate&gt;&lt;descriptor deserializerType="…AuthenticatedEncryptorDescriptorDeserializer, …"&gt;
@@ -25,6 +24,7 @@ import io.quarkiverse.dataprotection.spi.KeyEncryptor;
  *   &lt;!-- Warning: the key below is in an unencrypted form. --&gt;&lt;value&gt;{base64}&lt;/value&gt;&lt;/masterKey&gt;
  *   &lt;/descriptor&gt;&lt;/descriptor&gt;&lt;/key&gt;
  * </pre>
+ *
  * With a {@link KeyEncryptor}, {@code <masterKey>} is replaced by
  * {@code <encryptedSecret decryptorType="…" xmlns="http://schemas.asp.net/2015/03/dataProtection">} holding the
  * encryptor's element. Dates are UTC, {@code yyyy-MM-ddTHH:mm:ss[.fffffff]Z} with trailing fraction zeros removed,

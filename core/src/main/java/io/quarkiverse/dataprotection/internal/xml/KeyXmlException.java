@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-
 import java.util.Objects;
 
 import io.quarkiverse.dataprotection.DataProtectionException;

@@ -1,12 +1,11 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.NetGuid;
-
 import java.time.Instant;
 import java.util.UUID;
 
 import org.w3c.dom.Element;
+
+import io.quarkiverse.dataprotection.keys.NetGuid;
 
 /**
  * Parses stored key ring elements with ASP.NET Core's {@code XmlKeyManager} rules. Messages name the element or
@@ -20,7 +19,8 @@ final class KeyXmlReader {
     static KeyRingElement parse(String xml) {
         Element root = SecureXml.parse(xml);
         if (root.getNamespaceURI() != null) {
-            throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT, "Key ring element is in a namespace; expected an unqualified <key> or <revocation>");
+            throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT,
+                    "Key ring element is in a namespace; expected an unqualified <key> or <revocation>");
         }
         String name = String.valueOf(root.getLocalName());
         KeyXmlException.Kind kind = switch (name) {
@@ -45,7 +45,8 @@ final class KeyXmlReader {
         checkVersion(key, "<key>", KeyXmlException.Kind.INVALID_KEY);
         UUID id = NetGuid.parseOrNull(attribute(key, "id"));
         if (id == null) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY, "<key> has a missing or malformed id attribute; expected a GUID");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
+                    "<key> has a missing or malformed id attribute; expected a GUID");
         }
         String what = "Key " + id;
         Instant created = date(key, "creationDate", what, KeyXmlException.Kind.INVALID_KEY);
@@ -57,11 +58,13 @@ final class KeyXmlReader {
         }
         String deserializerType = attribute(outer, "deserializerType");
         if (deserializerType == null || deserializerType.isBlank()) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY, what + ": <descriptor> has no deserializerType attribute");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
+                    what + ": <descriptor> has no deserializerType attribute");
         }
         Element[] inner = new Element[1];
         if (SecureXml.childElements(outer, inner) != 1) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY, what + ": the outer <descriptor> must contain exactly one element");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
+                    what + ": the outer <descriptor> must contain exactly one element");
         }
         return new KeyElement(id, created, activated, expires, deserializerType, inner[0]);
     }
@@ -76,15 +79,19 @@ final class KeyXmlReader {
         Element reasonElement = SecureXml.child(revocation, "reason");
         String reason = reasonElement == null ? "" : SecureXml.text(reasonElement);
         if ("*".equals(id.strip())) {
-            return new RevocationElement(date(revocation, "revocationDate", "Revocation of all keys", KeyXmlException.Kind.INVALID_REVOCATION), null, reason);
+            return new RevocationElement(
+                    date(revocation, "revocationDate", "Revocation of all keys", KeyXmlException.Kind.INVALID_REVOCATION), null,
+                    reason);
         }
         UUID keyId = NetGuid.parseOrNull(id);
         if (keyId == null) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_REVOCATION, "<revocation> names a malformed key id; expected a GUID or \"*\"");
+            throw new KeyXmlException(KeyXmlException.Kind.INVALID_REVOCATION,
+                    "<revocation> names a malformed key id; expected a GUID or \"*\"");
         }
         // ASP.NET never reads the date of a single-key revocation, so it stays valid without one.
         Element dateElement = SecureXml.child(revocation, "revocationDate");
-        Instant date = dateElement == null ? null : date(revocation, "revocationDate", "Revocation of key " + keyId, KeyXmlException.Kind.INVALID_REVOCATION);
+        Instant date = dateElement == null ? null
+                : date(revocation, "revocationDate", "Revocation of key " + keyId, KeyXmlException.Kind.INVALID_REVOCATION);
         return new RevocationElement(date, keyId, reason);
     }
 

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.NetGuid;
-
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -10,8 +8,9 @@ import java.util.UUID;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.NetGuid;
 import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 

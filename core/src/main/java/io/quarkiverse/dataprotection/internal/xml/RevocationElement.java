@@ -1,9 +1,9 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import java.time.Instant;
 import java.util.UUID;
+
+import io.quarkiverse.dataprotection.keys.Key;
 
 /**
  * A parsed {@code <revocation>} element.

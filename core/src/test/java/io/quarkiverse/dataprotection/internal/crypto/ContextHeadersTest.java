@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -11,6 +7,10 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 
 /** Context headers against the "Context headers" documentation page and the spec's §3/§4 layouts. */
 class ContextHeadersTest {

@@ -1,10 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
-import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +7,11 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
+import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
 
 /** The Encrypt_KnownKey vectors of ASP.NET Core's encryptor tests (spec §9.0, §9.2-§9.4). */
 class EncryptorKnownAnswerTest {

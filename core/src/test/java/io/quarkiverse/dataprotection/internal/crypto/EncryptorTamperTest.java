@@ -1,9 +1,5 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
-import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
-import io.quarkiverse.dataprotection.spi.RandomSource;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
@@ -16,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.RandomSource;
 
 /** Every modification of an encryptor output or its AAD fails with the one generic message. */
 class EncryptorTamperTest {

@@ -1,13 +1,13 @@
 package io.quarkiverse.dataprotection.internal.crypto;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
 import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
 import io.quarkiverse.dataprotection.spi.RandomSource;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Test helper: every algorithm pair (6 CBC + 3 GCM). */
 final class Encryptors {

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /** Many instances deciding at once create exactly one key, and all adopt it. */
 class ExactlyOnceKeyCreationTest {

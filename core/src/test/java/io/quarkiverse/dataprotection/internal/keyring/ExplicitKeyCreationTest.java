@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.MutableClock;
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * {@link KeyManager#createNewKey} with the same compare-and-append as automatic creation: a store command whose

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,7 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.FaultyKeyStore;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 class FailClosedTest {

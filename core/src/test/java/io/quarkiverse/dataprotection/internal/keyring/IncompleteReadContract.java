@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +18,7 @@ import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.MutableClock;
 import io.quarkiverse.dataprotection.RawStore;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
 /**
  * A store entry that is not well-formed XML, or a revocation that cannot be interpreted, written by another writer

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,6 +17,7 @@ import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.MutableClock;
 import io.quarkiverse.dataprotection.UnprotectResult;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 class KeyRollingTest {

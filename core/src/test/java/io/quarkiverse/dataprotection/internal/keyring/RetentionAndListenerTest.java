@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyManager;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +16,8 @@ import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 class RetentionAndListenerTest {
@@ -41,7 +40,8 @@ class RetentionAndListenerTest {
                 Thread.sleep(20);
             }
             List<Instant> expirations = provider.keyManager().getAllKeys().stream().map(Key::expirationDate).sorted().toList();
-            assertThat(expirations).containsExactly(Instant.parse("2025-12-15T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
+            assertThat(expirations).containsExactly(Instant.parse("2025-12-15T00:00:00Z"),
+                    Instant.parse("2026-03-01T00:00:00Z"));
         }
     }
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.store.FileSystemXmlRepository;
@@ -28,7 +28,8 @@ class RevocationFileNameTest {
             "2025-06-01T12:34:56.1234567Z, revocation-20250601T1234561234567Z.xml",
             "2025-06-01T12:34:56.12345678Z, revocation-20250601T1234561234567Z.xml" })
     void revokeAll_writesTheFileNameDotNetWrites(String date, String expected) throws IOException {
-        try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(new FileSystemXmlRepository(directory))
+        try (DataProtectionProvider provider = DataProtectionProvider.builder()
+                .repository(new FileSystemXmlRepository(directory))
                 .backgroundRefresh(false).build()) {
             provider.keyManager().revokeAllKeys(Instant.parse(date), "rotation");
         }

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +15,14 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.MutableClock;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateXmlEncryptor;
 import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
-import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
-import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 
 /**

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
-import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * Payloads under forged key ids behind a store whose reads stall (issue: 24 payloads became 24 reads, callers waited

@@ -51,7 +51,8 @@ class TimeLimitedDataProtectorTest {
         byte[] payload = base.toTimeLimited().protect(new byte[] { 1, 2, 3, 4, 5 });
         byte[] inner = base.createProtector(TimeLimitedDataProtector.PURPOSE).unprotect(payload);
         assertThat(HexFormat.of().formatHex(inner)).isEqualTo("2bca2875f4373fff0102030405");
-        assertThat(base.toTimeLimited().unprotect(payload).expiration()).isEqualTo(Instant.parse("9999-12-31T23:59:59.9999999Z"));
+        assertThat(base.toTimeLimited().unprotect(payload).expiration())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59.9999999Z"));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-import io.quarkiverse.dataprotection.keys.TestKeys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.internal.crypto.Secret;
+import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.keys.TestKeys;
 import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;

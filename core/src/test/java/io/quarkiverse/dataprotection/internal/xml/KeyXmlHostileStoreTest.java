@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -17,6 +15,7 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.MutableClock;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**

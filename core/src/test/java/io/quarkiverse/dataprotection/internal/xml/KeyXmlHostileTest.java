@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +14,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
-import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException.Kind;
+import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.Key;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;

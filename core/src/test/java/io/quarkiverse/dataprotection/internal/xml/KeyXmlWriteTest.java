@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.EncryptionAlgorithm;
-import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.keys.ValidationAlgorithm;
 import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
@@ -109,7 +109,8 @@ class KeyXmlWriteTest {
                 Element value = doc.createElementNS(null, "value");
                 value.setTextContent("AQAAANCMnd8B");
                 encryptedKey.appendChild(value);
-                return new EncryptedXmlInfo(encryptedKey, "Microsoft.AspNetCore.DataProtection.XmlEncryption.DpapiXmlDecryptor, Microsoft.AspNetCore.DataProtection");
+                return new EncryptedXmlInfo(encryptedKey,
+                        "Microsoft.AspNetCore.DataProtection.XmlEncryption.DpapiXmlDecryptor, Microsoft.AspNetCore.DataProtection");
             }
 
             @Override
@@ -122,9 +123,10 @@ class KeyXmlWriteTest {
                 Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-03-31T00:00:00Z"),
                 AlgorithmConfiguration.DEFAULT, DOCS_MASTER_KEY, dpapiLike);
 
-        assertThat(xml).contains("<encryptedSecret decryptorType=\"Microsoft.AspNetCore.DataProtection.XmlEncryption.DpapiXmlDecryptor, Microsoft.AspNetCore.DataProtection\" xmlns=\"http://schemas.asp.net/2015/03/dataProtection\">"
-                + "<encryptedKey xmlns=\"\"><!-- This key is encrypted with Windows DPAPI. --><value>AQAAANCMnd8B</value></encryptedKey>"
-                + "</encryptedSecret>");
+        assertThat(xml).contains(
+                "<encryptedSecret decryptorType=\"Microsoft.AspNetCore.DataProtection.XmlEncryption.DpapiXmlDecryptor, Microsoft.AspNetCore.DataProtection\" xmlns=\"http://schemas.asp.net/2015/03/dataProtection\">"
+                        + "<encryptedKey xmlns=\"\"><!-- This key is encrypted with Windows DPAPI. --><value>AQAAANCMnd8B</value></encryptedKey>"
+                        + "</encryptedSecret>");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.internal.xml;
 
-import io.quarkiverse.dataprotection.keys.NetGuid;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,6 +7,8 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkiverse.dataprotection.keys.NetGuid;
 
 /** .NET {@code XmlConvert} date forms. */
 class XmlDatesTest {
@@ -64,7 +64,8 @@ class XmlDatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "*", "1-1-1-1-1", "80732141-ec8f-4b80-af9c-c4d2d1ff890", "80732141-ec8f-4b80-af9c_c4d2d1ff8901",
+    @ValueSource(strings = { "", "*", "1-1-1-1-1", "80732141-ec8f-4b80-af9c-c4d2d1ff890",
+            "80732141-ec8f-4b80-af9c_c4d2d1ff8901",
             "g0732141-ec8f-4b80-af9c-c4d2d1ff8901", "{80732141-ec8f-4b80-af9c-c4d2d1ff8901)" })
     void guid_refusesOtherForms(String text) {
         assertThat(NetGuid.parseOrNull(text)).isNull();

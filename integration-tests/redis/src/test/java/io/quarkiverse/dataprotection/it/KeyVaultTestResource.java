@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
 import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
+import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
 import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -15,9 +15,9 @@ import org.redisson.api.RedissonClient;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
-import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 import io.quarkiverse.dataprotection.internal.protector.KeyRingDataProtectionProvider;
+import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.redis.RedisKeyNames;
 import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
@@ -57,7 +57,8 @@ final class Instances {
         return settings.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500), 1);
     }
 
-    static Instance start(RedisConnectionSettings settings, java.util.function.UnaryOperator<DataProtectionProviderBuilder> configure) {
+    static Instance start(RedisConnectionSettings settings,
+            java.util.function.UnaryOperator<DataProtectionProviderBuilder> configure) {
         RedissonClient client = RedissonClients.create(settings);
         try {
             DataProtectionProvider provider = configure.apply(DataProtectionProvider.builder()

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.redis.reliability;
 
-import io.quarkiverse.dataprotection.reliability.Measurements;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -35,13 +33,15 @@ import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.reliability.Measurements;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 
 /**
  * Runs a representative life of two instances on Redis (keys created, data protected and unprotected, a key
  * revoked, tampered, unknown and revoked payloads, unreadable elements, a Redis stall (CLIENT PAUSE) while a key is
- * created, a Redis outage during a key creation and a revocation, an emptied store and an operator's reset) with every log record captured at every level of this
+ * created, a Redis outage during a key creation and a revocation, an emptied store and an operator's reset) with every log
+ * record captured at every level of this
  * project's loggers, and asserts that no master key and no plaintext, in base64, base64url or hex, appears in any
  * log record (message, parameters, thrown chain with stack traces), in any exception the API threw (with its causes:
  * applications log them with stack traces) or in any {@code KeyRingStatus}.
@@ -163,7 +163,8 @@ class NoKeyMaterialInLogsTest {
                 // (whichever instance reads first restores; the other then finds the ring complete)
                 assertThat(Instances.millisUntil(() -> !redis.lrange(Instances.LIST).isEmpty()
                         && (a.provider().status().lastKeyLoss().isPresent()
-                                || b.provider().status().lastKeyLoss().isPresent()), Duration.ofSeconds(15)))
+                                || b.provider().status().lastKeyLoss().isPresent()),
+                        Duration.ofSeconds(15)))
                         .as("ms until the lost keys were restored").isNotNegative();
                 surfaced.add(a.provider().status().toString());
                 surfaced.add(b.provider().status().toString());

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.redis.reliability;
 
-import io.quarkiverse.dataprotection.reliability.Measurements;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -28,6 +26,7 @@ import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
 import io.quarkiverse.dataprotection.redis.RedissonClients;
+import io.quarkiverse.dataprotection.reliability.Measurements;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 

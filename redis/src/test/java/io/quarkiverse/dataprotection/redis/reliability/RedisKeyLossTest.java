@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.redis.reliability;
 
-import io.quarkiverse.dataprotection.reliability.Measurements;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import org.redisson.api.RedissonClient;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
@@ -23,6 +20,7 @@ import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
 import io.quarkiverse.dataprotection.redis.RedissonClients;
+import io.quarkiverse.dataprotection.reliability.Measurements;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.testing.RedisServer;
@@ -179,8 +177,11 @@ class RedisKeyLossTest {
                 Instances.sleep(1_500); // whatever the client had queued in Redis has run by now
                 List<UUID> ids = Instances.keyIds(redis.lrange(Instances.LIST));
                 Measurements.record("createNewKey under DEBUG SLEEP", "call took %d ms and %s; key elements before %d, "
-                        + "after %d", tookMillis, failure == null ? "returned " + created.id() : "failed: "
-                                + failure.getMessage(), before.size(), ids.size());
+                        + "after %d", tookMillis,
+                        failure == null ? "returned " + created.id()
+                                : "failed: "
+                                        + failure.getMessage(),
+                        before.size(), ids.size());
                 assertThat(ids.size() - before.size()).as("at most one new key element").isLessThanOrEqualTo(1);
                 if (created != null) {
                     UUID id = created.id();
@@ -195,8 +196,8 @@ class RedisKeyLossTest {
     /** Puts Redis to sleep (DEBUG SLEEP 2.5) just before the next append is sent, so that it stalls past the timeout. */
     private static final class StallingAppends implements VersionedXmlRepository {
         final java.util.concurrent.atomic.AtomicBoolean stallNextAppend = new java.util.concurrent.atomic.AtomicBoolean();
-        final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Object>> sleeping =
-                new java.util.concurrent.atomic.AtomicReference<>(CompletableFuture.completedFuture(null));
+        final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Object>> sleeping = new java.util.concurrent.atomic.AtomicReference<>(
+                CompletableFuture.completedFuture(null));
         private final VersionedXmlRepository delegate;
         private final RedisServer redis;
 

@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.redis.reliability;
 
-import io.quarkiverse.dataprotection.reliability.Measurements;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.reliability.Measurements;
 import io.quarkiverse.dataprotection.testing.RedisSentinelGroup;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;

@@ -20,7 +20,6 @@ import com.azure.core.credential.TokenCredential;
 
 import io.quarkiverse.dataprotection.testing.CertificateGenerator;
 import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
-import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 import io.quarkus.test.QuarkusUnitTest;
 import reactor.core.publisher.Mono;
 
