@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.keys;
 
-import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +7,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+
+import io.quarkiverse.dataprotection.InvalidSettingException;
+import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 
 /**
  * Which key is the default and when to create the next one: a pure function of {@code (now, keys)}. Nothing here
@@ -44,6 +45,8 @@ import java.util.Objects;
  * {@link KeyRingProvider} does not, because a failure never mints a key. Revoked and expired candidates are legitimate
  * reasons to create one and leave it {@code null}.
  * <p>
+ * The constructor throws {@link InvalidSettingException} naming the component that breaks a rule.
+ * <p>
  * Immutable and safe for concurrent use.
  *
  * @param keyLifetime how long a new key protects (default 90 days, at least 7)
@@ -72,16 +75,21 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
         Objects.requireNonNull(propagationWindow, "propagationWindow");
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
         if (keyLifetime.compareTo(MIN_KEY_LIFETIME) < 0) {
-            throw new IllegalArgumentException("Invalid key lifetime " + keyLifetime + "; it must be at least "
-                    + MIN_KEY_LIFETIME.toDays() + " days (ASP.NET Core's minimum)");
+            throw InvalidSettingException.invalid("keyLifetime", keyLifetime, "a key lifetime must be at least "
+                    + MIN_KEY_LIFETIME.toDays() + " days (ASP.NET Core's minimum); set it to P7D or more");
         }
-        if (propagationWindow.isNegative() || maxClockSkew.isNegative()) {
-            throw new IllegalArgumentException("The propagation window and the clock skew must not be negative");
+        if (propagationWindow.isNegative()) {
+            throw InvalidSettingException.invalid("propagationWindow", propagationWindow, "it must not be negative; "
+                    + "ASP.NET Core's value is P2D");
+        }
+        if (maxClockSkew.isNegative()) {
+            throw InvalidSettingException.invalid("maxClockSkew", maxClockSkew, "it must not be negative; "
+                    + "ASP.NET Core's value is PT5M");
         }
         if (propagationWindow.plus(KEY_RING_REFRESH_PERIOD).compareTo(keyLifetime) >= 0) {
-            throw new IllegalArgumentException("Invalid propagation window " + propagationWindow
-                    + "; with the 24 h refresh period it must be shorter than the key lifetime " + keyLifetime
-                    + ", or successors would be created before they could expire after their predecessor");
+            // Otherwise every successor would be due before it could outlive its predecessor.
+            throw InvalidSettingException.invalid("propagationWindow", propagationWindow, "with the 24-hour refresh "
+                    + "allowance it must be shorter than {keyLifetime} (" + keyLifetime + ")");
         }
     }
 
