@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
@@ -25,6 +26,7 @@ import io.quarkiverse.dataprotection.spi.KeyEncryptor;
  * the configured certificates still decrypt the keys they encrypted;</li>
  * <li>{@code KeyDecryptor} beans (any qualifier) are added after the configured decryptor, ordered by bean class
  * name; for each stored key the first decryptor that supports its decryptor type decrypts it;</li>
+ * <li>{@code DataProtectionListener} beans (any qualifier) hear every operation, as in Quarkus;</li>
  * <li>a {@code RedissonClient} bean serves {@code key-store=redis} when {@code redis.hosts} is not set, and a
  * {@code TokenCredential} bean authenticates to Azure Key Vault.</li>
  * </ul>
@@ -48,6 +50,7 @@ final class ProviderAssembly {
             String applicationName = ConfigSupport.applicationName(config, applicationConfig);
             DataProtectionProviderBuilder builder = ProviderSettings.apply(config, applicationName,
                     DataProtectionProvider.builder());
+            builder.listener(Listeners.compose(beans.all(DataProtectionListener.class)));
             Optional<KeyEncryptor> encryptor = beans.unique(KeyEncryptor.class, "the data protection key encryption");
             List<KeyDecryptor> decryptors = beans.all(KeyDecryptor.class);
             Optional<CertificateKeyEncryption> configured = KeyEncryptions.start(config.keyEncryption(), beans);

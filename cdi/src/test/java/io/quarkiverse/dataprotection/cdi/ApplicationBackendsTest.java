@@ -16,7 +16,8 @@ import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
 
 /**
  * Open backends in Weld: an application bean of the storage SPI replaces the configured store, a {@code KeyEncryptor}
- * bean replaces the configured encryptor, and {@code KeyDecryptor} beans are added to the configured decryptor.
+ * bean replaces the configured encryptor, {@code KeyDecryptor} beans are added to the configured decryptor, and
+ * {@code DataProtectionListener} beans hear every operation.
  */
 class ApplicationBackendsTest {
 
@@ -65,6 +66,20 @@ class ApplicationBackendsTest {
             assertThat(app.provider().status().unusableKeys()).isEmpty();
             assertThat(app.provider().keyManager().getAllKeys()).hasSize(2).allMatch(key -> key.canEncrypt());
             assertThat(app.protector().unprotect(underCertificate)).isEqualTo("certificate key");
+        }
+    }
+
+    @Test
+    void listenerBean_hearsEveryOperation() {
+        try (CdiApp app = CdiApp.start(Map.of(), CountingListener.class)) {
+            app.protector().protect("a");
+            app.protector().protect("b");
+            String otherPurpose = app.provider().createProtector("other").protect("c");
+            assertThatThrownBy(() -> app.protector().unprotect(otherPurpose));
+
+            CountingListener listener = app.bean(CountingListener.class);
+            assertThat(listener.protects()).isEqualTo(3);
+            assertThat(listener.failures()).isEqualTo(1);
         }
     }
 

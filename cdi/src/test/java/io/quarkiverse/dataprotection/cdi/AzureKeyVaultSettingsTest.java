@@ -83,6 +83,25 @@ class AzureKeyVaultSettingsTest {
     }
 
     @Test
+    void vaultDownAtStart_doesNotFailTheStart_andKeysAreCreatedOnceItLoads(@TempDir Path dir) throws Exception {
+        vault.addVersion(NAME, TestCertificates.of(TestCertificates.generate("vault-v1")));
+        vault.failAlways(503);
+
+        try (CdiApp app = CdiApp.start(settings(dir), FakeVaultCredential.class)) {
+            assertThat(app.provider().status().isReady()).as("no key without the certificate").isFalse();
+            vault.failAlways(0);
+
+            // The background retry loads the certificate, then reads the key ring again, creating the key.
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!app.provider().status().isReady() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(app.provider().status().isReady()).isTrue();
+            assertThat(app.protector().unprotect(app.protector().protect("later"))).isEqualTo("later");
+        }
+    }
+
+    @Test
     void withoutVaultUrl_theStartFails_asInQuarkus() {
         assertThatThrownBy(() -> CdiApp.start(Map.of(P + "key-encryption.type", "azure-key-vault",
                 VAULT + "certificate-name", NAME)).close())

@@ -105,6 +105,18 @@ class RedisSettingsTest {
     }
 
     @Test
+    void redisDownAtStart_doesNotFailTheStart_theRingIsNotReadyUntilItIsBack() {
+        RedisServer stopped = RedisServers.standalone();
+        stopped.stop();
+        try (CdiApp app = CdiApp.start(redis(stopped.uri()))) {
+            assertThat(app.provider().status().isReady()).isFalse();
+            assertThat(app.provider().status().lastRefreshError()).isPresent();
+        } finally {
+            stopped.close();
+        }
+    }
+
+    @Test
     void sentinelWithoutMasterName_failsTheStart_namingTheProperty() {
         Map<String, String> settings = redis("redis://127.0.0.1:26399");
         settings.put(P + "redis.mode", "sentinel");
