@@ -2,6 +2,8 @@ package io.quarkiverse.dataprotection.cdi;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -12,6 +14,8 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 /**
  * Opens the key store: the application's {@link XmlRepository} bean when it has one, else the store of
  * {@code key-store}, with what must be released when the provider closes.
+ * <p>
+ * Stateless.
  */
 final class KeyStores {
 
@@ -34,24 +38,31 @@ final class KeyStores {
     private KeyStores() {
     }
 
-    static OpenedStore open(DataProtectionConfig config, ApplicationBeans beans) {
+    /**
+     * Checks the store's settings and returns what opens it, so that every setting is checked before anything is
+     * opened.
+     */
+    static Supplier<OpenedStore> prepare(DataProtectionConfig config, ApplicationBeans beans) {
         var application = beans.unique(XmlRepository.class, "the data protection key store");
         if (application.isPresent()) {
             LOG.infof("Data protection stores its key ring in the application's XmlRepository bean (%s); %skey-store "
                     + "and its settings are not used", application.get().description(), ConfigErrors.PREFIX);
-            return OpenedStore.unmanaged(application.get());
+            return () -> OpenedStore.unmanaged(application.get());
         }
         if (config.keyStore() != KeyStoreKind.REDIS && config.redis().hosts().isPresent()) {
             LOG.warnf("%sredis.hosts is set but the key store is %s, so it is ignored; set %skey-store=redis to use "
-                    + "it", ConfigErrors.PREFIX, config.keyStore().name().toLowerCase(java.util.Locale.ROOT),
+                    + "it", ConfigErrors.PREFIX, config.keyStore().name().toLowerCase(Locale.ROOT),
                     ConfigErrors.PREFIX);
         }
         return switch (config.keyStore()) {
-            case FILE -> OpenedStore.unmanaged(new FileSystemXmlRepository(directory(config.file())));
-            case MEMORY -> OpenedStore.unmanaged(new InMemoryXmlRepository());
+            case FILE -> {
+                Path directory = directory(config.file());
+                yield () -> OpenedStore.unmanaged(new FileSystemXmlRepository(directory));
+            }
+            case MEMORY -> () -> OpenedStore.unmanaged(new InMemoryXmlRepository());
             case REDIS -> {
                 OptionalModule.REDIS.require();
-                yield RedisStores.open(config.redis(), beans);
+                yield RedisStores.prepare(config.redis(), beans);
             }
         };
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -15,8 +16,8 @@ import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 
 /**
- * Builds the provider from {@code quarkus.data-protection.*} and the application's beans, in the order the Quarkus
- * extension does: every setting is checked before a store or a key encryption is opened, so that a bad value never
+ * Builds the provider from {@code quarkus.data-protection.*} and the application's beans: every setting is checked
+ * before the key encryption loads its certificates or a store is opened, so that a bad value fails fast and never
  * leaves a client or a thread behind.
  * <p>
  * The application's beans plug in (default qualifier unless said otherwise):
@@ -30,6 +31,8 @@ import io.quarkiverse.dataprotection.spi.KeyEncryptor;
  * <li>a {@code RedissonClient} bean serves {@code key-store=redis} when {@code redis.hosts} is not set, and a
  * {@code TokenCredential} bean authenticates to Azure Key Vault.</li>
  * </ul>
+ * <p>
+ * Stateless.
  */
 final class ProviderAssembly {
 
@@ -53,6 +56,7 @@ final class ProviderAssembly {
             builder.listener(Listeners.compose(beans.all(DataProtectionListener.class)));
             Optional<KeyEncryptor> encryptor = beans.unique(KeyEncryptor.class, "the data protection key encryption");
             List<KeyDecryptor> decryptors = beans.all(KeyDecryptor.class);
+            Supplier<KeyStores.OpenedStore> storeOpener = KeyStores.prepare(config, beans);
             Optional<CertificateKeyEncryption> configured = KeyEncryptions.start(config.keyEncryption(), beans);
             configured.ifPresent(encryption -> releases.push(encryption::close));
             encryptor.or(() -> configured.map(CertificateKeyEncryption::encryptor)).ifPresent(builder::keyEncryptor);
@@ -62,7 +66,7 @@ final class ProviderAssembly {
             }
             configured.ifPresent(encryption -> builder.addKeyDecryptor(encryption.decryptor()));
             decryptors.forEach(builder::addKeyDecryptor);
-            KeyStores.OpenedStore store = KeyStores.open(config, beans);
+            KeyStores.OpenedStore store = storeOpener.get();
             releases.push(store.release());
             DataProtectionProvider provider = builder.repository(store.store()).build();
             // Keys encrypted to certificates that failed to load at start decrypt as soon as they load.

@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.cdi;
 
+import java.util.function.Supplier;
+
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
@@ -13,6 +15,8 @@ import io.quarkiverse.dataprotection.redis.RedissonClients;
  * The only class of the extension that touches Redisson (an optional dependency; {@link OptionalModule#REDIS} is
  * checked before it loads). As in Quarkus: with {@code redis.hosts}, a lazily connecting client is created and shut
  * down with the provider; without, the application's own {@link RedissonClient} bean is used and never shut down.
+ * <p>
+ * Stateless.
  */
 final class RedisStores {
 
@@ -21,16 +25,20 @@ final class RedisStores {
     private RedisStores() {
     }
 
-    static KeyStores.OpenedStore open(RedisConfig redis, ApplicationBeans beans) {
+    /** Checks the settings (or finds the application's client) and returns what opens the store. */
+    static Supplier<KeyStores.OpenedStore> prepare(RedisConfig redis, ApplicationBeans beans) {
         String listKey = translated(() -> RedisKeyNames.listKey(redis.listKey()));
         if (redis.hosts().isPresent()) {
-            RedissonClient client = RedissonClients.create(settings(redis));
-            try {
-                return new KeyStores.OpenedStore(new RedisXmlRepository(client, listKey), client::shutdown);
-            } catch (RuntimeException e) {
-                client.shutdown();
-                throw e;
-            }
+            RedisConnectionSettings settings = settings(redis);
+            return () -> {
+                RedissonClient client = RedissonClients.create(settings);
+                try {
+                    return new KeyStores.OpenedStore(new RedisXmlRepository(client, listKey), client::shutdown);
+                } catch (RuntimeException e) {
+                    client.shutdown();
+                    throw e;
+                }
+            };
         }
         var application = beans.unique(RedissonClient.class, ConfigErrors.PREFIX + "key-store=redis without "
                 + ConfigErrors.PREFIX + "redis.hosts");
@@ -40,7 +48,7 @@ final class RedisStores {
                     + "type org.redisson.api.RedissonClient");
         }
         LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
-        return KeyStores.OpenedStore.unmanaged(new RedisXmlRepository(application.get(), listKey));
+        return () -> KeyStores.OpenedStore.unmanaged(new RedisXmlRepository(application.get(), listKey));
     }
 
     /** The core settings; their own validation names the record component, translated to the property here. */
@@ -51,7 +59,7 @@ final class RedisStores {
                 RedisConnectionSettings.DEFAULT_RESPONSE_TIMEOUT, RedisConnectionSettings.DEFAULT_RETRY_ATTEMPTS));
     }
 
-    private static <T> T translated(java.util.function.Supplier<T> check) {
+    private static <T> T translated(Supplier<T> check) {
         try {
             return check.get();
         } catch (InvalidSettingException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
@@ -15,6 +16,8 @@ import io.quarkiverse.dataprotection.xmlencryption.TestCertificates;
  * Runs in its own surefire execution whose class path lacks data-protection-azure-keyvault and the Key Vault SDK
  * (see the pom), as an application that never added them.
  */
+@DisabledIfSystemProperty(named = "data-protection.test.full-class-path", matches = "true", disabledReason = "needs "
+        + "the class path of its own surefire execution")
 class KeyVaultWithoutAzureModuleTest {
 
     static final String P = "quarkus.data-protection.";

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Runs in its own surefire execution whose class path lacks data-protection-redis and Redisson (see the pom), as an
  * application that never added them.
  */
+@DisabledIfSystemProperty(named = "data-protection.test.full-class-path", matches = "true", disabledReason = "needs "
+        + "the class path of its own surefire execution")
 class RedisStoreWithoutRedisModuleTest {
 
     @Test
