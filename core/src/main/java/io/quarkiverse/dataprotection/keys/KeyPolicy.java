@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.keys;
 
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 
 import io.quarkiverse.dataprotection.InvalidSettingException;
-import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 
 /**
  * Which key is the default and when to create the next one: a pure function of {@code (now, keys)}. Nothing here
@@ -42,10 +42,8 @@ import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
  * One deliberate difference, reported rather than decided here: when a key is asked for only because the key that would
  * be the default now, or the one the resolution as of the default key's expiration finds, exists but cannot be
  * decrypted, {@link KeyResolution#undecryptableKey()} names it. ASP.NET (after a few retries) creates a key then; the
- * {@link KeyRingProvider} does not, because a failure never mints a key. Revoked and expired candidates are legitimate
- * reasons to create one and leave it {@code null}.
- * <p>
- * The constructor throws {@link InvalidSettingException} naming the component that breaks a rule.
+ * key ring cache of this library does not, because a failure never mints a key. Revoked and expired candidates are
+ * legitimate reasons to create one and leave it {@code null}.
  * <p>
  * Immutable and safe for concurrent use.
  *
@@ -70,6 +68,10 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
     public static final KeyPolicy DEFAULT = new KeyPolicy(DEFAULT_KEY_LIFETIME, DEFAULT_PROPAGATION_WINDOW,
             DEFAULT_MAX_CLOCK_SKEW);
 
+    /**
+     * @throws InvalidSettingException naming the component that breaks a rule: a key lifetime under 7 days, a
+     *         negative window or skew, or a window that with the 24-hour refresh allowance reaches the lifetime
+     */
     public KeyPolicy {
         Objects.requireNonNull(keyLifetime, "keyLifetime");
         Objects.requireNonNull(propagationWindow, "propagationWindow");
