@@ -16,7 +16,8 @@ import io.quarkiverse.dataprotection.spi.RandomSource;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
- * Builds a {@link DataProtectionProvider}. Only the key store is required.
+ * Builds a {@link DataProtectionProvider}. Only the key store is required. A setting that breaks a rule throws
+ * {@link InvalidSettingException} naming the builder method.
  * <p>
  * Not thread-safe: configure it on one thread, then call {@link #build()}.
  */
@@ -115,7 +116,7 @@ public final class DataProtectionProviderBuilder {
 
     /** How often the key ring is read again from the store; default 5 minutes. */
     public DataProtectionProviderBuilder refreshPeriod(Duration refreshPeriod) {
-        this.refreshPeriod = requirePositive(refreshPeriod, "refreshPeriod");
+        this.refreshPeriod = InvalidSettingException.requirePositive("refreshPeriod", refreshPeriod, "PT5M");
         return this;
     }
 
@@ -124,7 +125,8 @@ public final class DataProtectionProviderBuilder {
      * default 2 seconds, must be positive. Such reads are single-flight: one at a time, however many payloads arrive.
      */
     public DataProtectionProviderBuilder unknownKeyRefreshInterval(Duration interval) {
-        this.unknownKeyRefreshInterval = requirePositive(interval, "unknownKeyRefreshInterval");
+        this.unknownKeyRefreshInterval = InvalidSettingException.requirePositive("unknownKeyRefreshInterval", interval,
+                "PT2S");
         return this;
     }
 
@@ -135,7 +137,7 @@ public final class DataProtectionProviderBuilder {
      * for all of it.
      */
     public DataProtectionProviderBuilder unknownKeyWait(Duration wait) {
-        this.unknownKeyWait = requirePositive(wait, "unknownKeyWait");
+        this.unknownKeyWait = InvalidSettingException.requirePositive("unknownKeyWait", wait, "PT1S");
         return this;
     }
 
@@ -171,7 +173,7 @@ public final class DataProtectionProviderBuilder {
      * seen within about this period; default 1 second. Only with background refresh.
      */
     public DataProtectionProviderBuilder changePollPeriod(Duration changePollPeriod) {
-        this.changePollPeriod = requirePositive(changePollPeriod, "changePollPeriod");
+        this.changePollPeriod = InvalidSettingException.requirePositive("changePollPeriod", changePollPeriod, "PT1S");
         return this;
     }
 
@@ -180,7 +182,8 @@ public final class DataProtectionProviderBuilder {
      * default, as in ASP.NET: data protected with a deleted key can never be unprotected again.
      */
     public DataProtectionProviderBuilder keyRetention(Duration retention) {
-        this.keyRetention = requirePositive(retention, "keyRetention");
+        this.keyRetention = InvalidSettingException.requirePositive("keyRetention", retention,
+                "P365D; leave it unset to keep expired keys for ever");
         return this;
     }
 
@@ -218,13 +221,5 @@ public final class DataProtectionProviderBuilder {
                 .findFirst().orElseThrow(() -> new IllegalStateException("No " + DataProtectionProviderFactory.class
                         .getName() + " on the class path: the data-protection-core jar is incomplete (its "
                         + "META-INF/services entry is missing, e.g. after shading without merging service files)"));
-    }
-
-    private static Duration requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 }

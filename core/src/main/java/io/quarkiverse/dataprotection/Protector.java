@@ -9,6 +9,8 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Arrays;
+import java.util.Optional;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
@@ -18,7 +20,8 @@ import jakarta.inject.Qualifier;
  * Injects a {@link DataProtector} for a purpose chain: {@code @Inject @Protector("auth-cookie") DataProtector p;}
  * or, for a chain, {@code @Protector({"orders", "v2"})}. The application name is always the root of the chain.
  * <p>
- * The purposes are {@link Nonbinding}: one producer serves every injection point and reads them from it.
+ * The purposes are {@link Nonbinding}: one producer serves every injection point and reads them from it. Their rule
+ * (at least one, none blank) is {@link Purposes}'s, which every container adapter checks.
  */
 @Qualifier
 @Documented
@@ -51,6 +54,53 @@ public @interface Protector {
         @Override
         public String[] value() {
             return value.clone();
+        }
+    }
+
+    /**
+     * The rule for the purpose chain of a {@code @Protector}, checked once here for every container adapter (Quarkus
+     * at build time, the portable CDI extension at deployment, and both for programmatic lookups): at least one
+     * purpose, and none null or blank. {@link DataProtectionProvider#createProtector} itself accepts any non-null
+     * purpose, as ASP.NET Core does; the annotation is stricter because a blank purpose there is always a mistake.
+     * <p>
+     * Stateless and thread-safe.
+     */
+    final class Purposes {
+
+        /** How to fix an invalid chain, for adapters that name the injection point themselves. */
+        public static final String FIX = "every purpose must be non-blank text, such as @Protector(\"auth-cookie\")";
+
+        private Purposes() {
+        }
+
+        /**
+         * What is wrong with {@code purposes}, as a phrase to follow the injection point's name: {@code "has no
+         * purpose"} or {@code "has a blank purpose at position 1"}; empty when the chain is valid.
+         */
+        public static Optional<String> problem(String... purposes) {
+            if (purposes == null || purposes.length == 0) {
+                return Optional.of("has no purpose");
+            }
+            for (int i = 0; i < purposes.length; i++) {
+                if (purposes[i] == null || purposes[i].isBlank()) {
+                    return Optional.of("has a blank purpose at position " + i);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * {@code purposes} when valid.
+         *
+         * @throws IllegalArgumentException naming the chain, what is wrong and the fix
+         */
+        public static String[] requireValid(String... purposes) {
+            Optional<String> problem = problem(purposes);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("@Protector" + Arrays.toString(purposes) + " " + problem.get()
+                        + "; " + FIX);
+            }
+            return purposes.clone();
         }
     }
 }

@@ -5,15 +5,11 @@ import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Vetoed;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
@@ -37,12 +33,13 @@ import io.quarkiverse.dataprotection.keys.KeyManager;
  * }
  * </pre>
  *
- * configured by the same {@code quarkus.data-protection.*} properties as the Quarkus extension (see
- * {@link CdiConfiguration}).
+ * configured by the same {@code quarkus.data-protection.*} properties as the Quarkus extension, read through
+ * SmallRye Config (see {@link DataProtectionConfig}), and by the application's own store and key encryption beans
+ * (see {@link ProviderAssembly}).
  * <p>
  * It adds the {@link DataProtectionProducers} bean, fails deployment on a {@link Protector} injection point with a
- * missing or blank purpose (naming the member), and, when the application injects any of these beans, checks the
- * configuration before the application starts.
+ * missing or blank purpose (naming the member), and, when the application injects any of these beans, builds the
+ * provider as the container starts, so that a configuration error fails the start.
  * <p>
  * Quarkus does not run portable extensions; there the Quarkus extension provides the same beans, and this class
  * and the {@link Vetoed} producers stay inert.
@@ -78,22 +75,10 @@ public class DataProtectionExtension implements Extension {
     }
 
     /**
-     * Checks the configuration at deployment, but only when the application injects one of our beans: an application
-     * that merely has this jar on its class path must not need MicroProfile Config.
+     * Whether the application injects one of our beans: only then is the provider built at start. An application
+     * that merely has this jar on its class path needs no configuration.
      */
-    void validateConfiguration(@Observes AfterDeploymentValidation event) {
-        if (!used) {
-            return;
-        }
-        try {
-            CdiConfiguration.read(ConfigProvider.getConfig());
-        } catch (IllegalArgumentException e) {
-            event.addDeploymentProblem(new DeploymentException("Invalid data protection configuration: "
-                    + e.getMessage(), e));
-        } catch (IllegalStateException | LinkageError e) {
-            event.addDeploymentProblem(new DeploymentException("Data protection reads its configuration "
-                    + "(quarkus.data-protection.*) with MicroProfile Config, and none is available (" + e
-                    + "); add an implementation such as io.smallrye.config:smallrye-config", e));
-        }
+    boolean isUsed() {
+        return used;
     }
 }

@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Vetoed;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
@@ -18,8 +20,11 @@ import io.quarkiverse.dataprotection.keys.KeyManager;
 
 /**
  * The beans of the portable extension: one application-scoped {@link DataProtectionProvider} built from
- * MicroProfile Config and closed at shutdown, its {@link KeyManager}, and a {@link DataProtector} for every
- * {@code @Protector(...)} injection point.
+ * {@code quarkus.data-protection.*} and the application's beans (see {@link ProviderAssembly}) and closed at shutdown,
+ * its {@link KeyManager}, and a {@link DataProtector} for every {@code @Protector(...)} injection point.
+ * <p>
+ * When the application injects any of them, the provider is built as the container starts, as in Quarkus, so that an
+ * invalid configuration or a missing certificate file fails the start rather than the first request.
  * <p>
  * {@link Vetoed}: only {@link DataProtectionExtension} adds this bean, so a container that indexes this jar
  * (Quarkus) never picks it up by itself.
@@ -27,10 +32,18 @@ import io.quarkiverse.dataprotection.keys.KeyManager;
 @Vetoed
 final class DataProtectionProducers {
 
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event, DataProtectionExtension extension,
+            Instance<DataProtectionProvider> provider) {
+        if (extension.isUsed()) {
+            provider.get().status();
+        }
+    }
+
     @Produces
     @ApplicationScoped
-    DataProtectionProvider provider() {
-        return CdiConfiguration.read(ConfigProvider.getConfig()).createProvider();
+    DataProtectionProvider provider(BeanManager beanManager) {
+        return ProviderAssembly.create(ConfigSupport.applicationConfig(),
+                new ApplicationBeans(beanManager.createInstance()));
     }
 
     void close(@Disposes DataProtectionProvider provider) {

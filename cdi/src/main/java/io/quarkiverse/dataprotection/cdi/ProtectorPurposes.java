@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import io.quarkiverse.dataprotection.Protector;
 
-/** Reads and checks the purpose chain of a {@link Protector} injection point. */
+/**
+ * Reads the purpose chain of a {@link Protector} injection point and checks it with core's rule
+ * ({@link Protector.Purposes}), naming the member.
+ */
 final class ProtectorPurposes {
 
     private ProtectorPurposes() {
@@ -46,18 +49,9 @@ final class ProtectorPurposes {
             return Optional.of("A DataProtector injected at " + describe(injectionPoint)
                     + " needs a purpose: add @Protector(\"<purpose>\")");
         }
-        String[] purposes = protector.get().value();
-        if (purposes.length == 0) {
-            return Optional.of("@Protector at " + describe(injectionPoint) + " names no purpose; give at least one, "
-                    + "such as @Protector(\"auth-cookie\")");
-        }
-        for (int i = 0; i < purposes.length; i++) {
-            if (purposes[i] == null || purposes[i].isBlank()) {
-                return Optional.of("@Protector at " + describe(injectionPoint) + " has a blank purpose at position "
-                        + i + "; every purpose must be non-blank text, such as @Protector(\"auth-cookie\")");
-            }
-        }
-        return Optional.empty();
+        return Protector.Purposes.problem(protector.get().value())
+                .map(problem -> "@Protector at " + describe(injectionPoint) + " " + problem + "; "
+                        + Protector.Purposes.FIX);
     }
 
     /** Names the injection point's member, such as {@code com.acme.Login.protector} or a parameter of it. */

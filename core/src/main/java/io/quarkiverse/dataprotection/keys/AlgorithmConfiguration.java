@@ -2,8 +2,13 @@ package io.quarkiverse.dataprotection.keys;
 
 import java.util.Objects;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
+
 /**
- * The algorithm pair of a key: an encryption algorithm and, for the CBC modes, a validation algorithm.
+ * The algorithm pair of a key: an encryption algorithm and, for the CBC modes, a validation algorithm. The constructor
+ * throws {@link InvalidSettingException} naming the component that breaks a rule.
+ * <p>
+ * Immutable.
  *
  * @param encryption the encryption algorithm
  * @param validation the MAC algorithm for CBC modes; {@code null} for GCM modes
@@ -17,13 +22,28 @@ public record AlgorithmConfiguration(EncryptionAlgorithm encryption, ValidationA
     public AlgorithmConfiguration {
         Objects.requireNonNull(encryption, "encryption");
         if (encryption.isGcm() && validation != null) {
-            throw new IllegalArgumentException("Invalid algorithm pair " + encryption + " + " + validation
-                    + "; GCM authenticates by itself, so a GCM key has no validation algorithm");
+            throw InvalidSettingException.invalid("validation", validation, encryption + " authenticates by itself; "
+                    + "remove {validation} or choose a CBC {encryption}");
         }
         if (!encryption.isGcm() && validation == null) {
-            throw new IllegalArgumentException("Invalid algorithm pair " + encryption
-                    + " without a validation algorithm; CBC modes need HMACSHA256 or HMACSHA512");
+            throw InvalidSettingException.missing("validation", encryption + " needs a validation algorithm: "
+                    + "HMACSHA256 or HMACSHA512");
         }
+    }
+
+    /**
+     * The pair for {@code encryption} with an optional validation algorithm, defaulted as ASP.NET Core does: none
+     * for GCM, {@link ValidationAlgorithm#HMACSHA256} for CBC. For adapters whose validation setting is optional.
+     *
+     * @param validation the validation algorithm, or {@code null} for the default
+     * @throws InvalidSettingException when {@code validation} is given with a GCM algorithm
+     */
+    public static AlgorithmConfiguration of(EncryptionAlgorithm encryption, ValidationAlgorithm validation) {
+        Objects.requireNonNull(encryption, "encryption");
+        if (validation == null && !encryption.isGcm()) {
+            return new AlgorithmConfiguration(encryption, ValidationAlgorithm.HMACSHA256);
+        }
+        return new AlgorithmConfiguration(encryption, validation);
     }
 
     /** The GCM configuration for {@code encryption}. */

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
+
 /**
  * Which key is the default and when to create the next one: a pure function of {@code (now, keys)}. Nothing here
  * reads a clock or a store.
@@ -65,21 +67,30 @@ public record KeyPolicy(Duration keyLifetime, Duration propagationWindow, Durati
     public static final KeyPolicy DEFAULT = new KeyPolicy(DEFAULT_KEY_LIFETIME, DEFAULT_PROPAGATION_WINDOW,
             DEFAULT_MAX_CLOCK_SKEW);
 
+    /**
+     * @throws InvalidSettingException naming the component that breaks a rule: a key lifetime under 7 days, a
+     *         negative window or skew, or a window that with the 24-hour refresh allowance reaches the lifetime
+     */
     public KeyPolicy {
         Objects.requireNonNull(keyLifetime, "keyLifetime");
         Objects.requireNonNull(propagationWindow, "propagationWindow");
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
         if (keyLifetime.compareTo(MIN_KEY_LIFETIME) < 0) {
-            throw new IllegalArgumentException("Invalid key lifetime " + keyLifetime + "; it must be at least "
-                    + MIN_KEY_LIFETIME.toDays() + " days (ASP.NET Core's minimum)");
+            throw InvalidSettingException.invalid("keyLifetime", keyLifetime, "a key lifetime must be at least "
+                    + MIN_KEY_LIFETIME.toDays() + " days (ASP.NET Core's minimum); set it to P7D or more");
         }
-        if (propagationWindow.isNegative() || maxClockSkew.isNegative()) {
-            throw new IllegalArgumentException("The propagation window and the clock skew must not be negative");
+        if (propagationWindow.isNegative()) {
+            throw InvalidSettingException.invalid("propagationWindow", propagationWindow, "it must not be negative; "
+                    + "ASP.NET Core's value is P2D");
+        }
+        if (maxClockSkew.isNegative()) {
+            throw InvalidSettingException.invalid("maxClockSkew", maxClockSkew, "it must not be negative; "
+                    + "ASP.NET Core's value is PT5M");
         }
         if (propagationWindow.plus(KEY_RING_REFRESH_PERIOD).compareTo(keyLifetime) >= 0) {
-            throw new IllegalArgumentException("Invalid propagation window " + propagationWindow
-                    + "; with the 24 h refresh period it must be shorter than the key lifetime " + keyLifetime
-                    + ", or successors would be created before they could expire after their predecessor");
+            // Otherwise every successor would be due before it could outlive its predecessor.
+            throw InvalidSettingException.invalid("propagationWindow", propagationWindow, "with the 24-hour refresh "
+                    + "allowance it must be shorter than {keyLifetime} (" + keyLifetime + ")");
         }
     }
 

@@ -169,7 +169,7 @@ class KeyPolicyTest {
     @Test
     void constructor_rejectsWindowThatLeavesNoRoomInTheLifetime() {
         assertThatThrownBy(() -> new KeyPolicy(Duration.ofDays(7), Duration.ofDays(6), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("propagation window");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid propagationWindow=PT144H");
         assertThatThrownBy(() -> KeyPolicy.DEFAULT.withKeyLifetime(Duration.ofDays(6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 7 days");
     }

@@ -7,29 +7,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
+
 /**
  * How to reach Redis for the key store, independent of any configuration system: the Quarkus extension and the
  * portable CDI extension map their {@code quarkus.data-protection.redis.*} properties onto it, and
- * {@link RedissonClients#create} turns it into a client. Validation messages name those properties.
+ * {@link RedissonClients#create} turns it into a client. The constructor checks every rule once and throws
+ * {@link InvalidSettingException} naming the record component, which adapters translate into their property names.
+ * <p>
+ * Immutable. {@link #toString()} never prints the password.
  *
- * @param mode standalone, sentinel or cluster ({@code quarkus.data-protection.redis.mode})
+ * @param mode standalone, sentinel or cluster
  * @param addresses {@code redis://host:port} or {@code rediss://host:port} (TLS) URIs, without credentials: the
  *        server (standalone), the sentinels (sentinel) or some cluster nodes (cluster)
- *        ({@code quarkus.data-protection.redis.hosts})
  * @param masterName the master's name as the sentinels know it; sentinel mode only
- *        ({@code quarkus.data-protection.redis.master-name})
- * @param username the ACL user name, or {@code null} ({@code quarkus.data-protection.redis.username})
- * @param password the password, or {@code null}; never printed by {@link #toString()}
- *        ({@code quarkus.data-protection.redis.password})
- * @param database the database number; always 0 in cluster mode ({@code quarkus.data-protection.redis.database})
- * @param connectTimeout how long to wait for a connection ({@code quarkus.data-protection.redis.connect-timeout})
+ * @param username the ACL user name, or {@code null}
+ * @param password the password, or {@code null}
+ * @param database the database number; always 0 in cluster mode
+ * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long to wait for one command's reply once sent
  * @param retryAttempts how often a failed command is retried before the store reports a failure
  */
 public record RedisConnectionSettings(Mode mode, List<String> addresses, String masterName, String username,
         String password, int database, Duration connectTimeout, Duration responseTimeout, int retryAttempts) {
 
-    static final String PREFIX = "quarkus.data-protection.redis.";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_ATTEMPTS = 3;
@@ -43,7 +44,7 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
         /**
          * Parses a configured mode, ignoring case.
          *
-         * @throws IllegalArgumentException naming the property and the accepted values
+         * @throws InvalidSettingException naming {@code mode} and the accepted values
          */
         public static Mode parse(String value) {
             for (Mode mode : values()) {
@@ -51,8 +52,7 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
                     return mode;
                 }
             }
-            throw new IllegalArgumentException(PREFIX + "mode has the unknown value '" + value
-                    + "'; use standalone, sentinel or cluster");
+            throw InvalidSettingException.invalid("mode", value, "use standalone, sentinel or cluster");
         }
 
         @Override
@@ -62,28 +62,28 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
     }
 
     public RedisConnectionSettings {
-        Objects.requireNonNull(mode, PREFIX + "mode");
-        addresses = List.copyOf(Objects.requireNonNull(addresses, PREFIX + "hosts"));
+        Objects.requireNonNull(mode, "mode");
+        addresses = List.copyOf(Objects.requireNonNull(addresses, "addresses"));
         validateAddresses(mode, addresses);
         if (mode == Mode.SENTINEL && (masterName == null || masterName.isBlank())) {
-            throw new IllegalArgumentException(PREFIX + "master-name is required in sentinel mode: set it to the "
-                    + "name the sentinels monitor the master under (sentinel monitor <name> ...)");
+            throw InvalidSettingException.missing("masterName", "it is required in sentinel mode: set it to the name "
+                    + "the sentinels monitor the master under (sentinel monitor <name> ...)");
         }
         if (mode != Mode.SENTINEL && masterName != null) {
-            throw new IllegalArgumentException(PREFIX + "master-name is only used in sentinel mode, but mode is "
-                    + mode + "; remove it or set " + PREFIX + "mode=sentinel");
+            throw InvalidSettingException.invalid("masterName", masterName, "it is only used in sentinel mode, but "
+                    + "{mode} is " + mode + "; remove it or set {mode} to sentinel");
         }
         if (database < 0) {
-            throw new IllegalArgumentException(PREFIX + "database must be 0 or more, was " + database);
+            throw InvalidSettingException.invalid("database", database, "it must be 0 or more");
         }
         if (mode == Mode.CLUSTER && database != 0) {
-            throw new IllegalArgumentException(PREFIX + "database must be 0 in cluster mode (Redis Cluster has only "
-                    + "database 0), was " + database);
+            throw InvalidSettingException.invalid("database", database, "it must be 0 in cluster mode (Redis Cluster "
+                    + "has only database 0); remove it");
         }
-        requirePositive(connectTimeout, "connect-timeout");
-        requirePositive(responseTimeout, "response timeout");
+        InvalidSettingException.requirePositive("connectTimeout", connectTimeout, "PT10S");
+        InvalidSettingException.requirePositive("responseTimeout", responseTimeout, "PT3S");
         if (retryAttempts < 0) {
-            throw new IllegalArgumentException("Redis retry attempts must be 0 or more, was " + retryAttempts);
+            throw InvalidSettingException.invalid("retryAttempts", retryAttempts, "it must be 0 or more");
         }
     }
 
@@ -139,12 +139,12 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
 
     private static void validateAddresses(Mode mode, List<String> addresses) {
         if (addresses.isEmpty()) {
-            throw new IllegalArgumentException(PREFIX + "hosts must name at least one Redis address, such as "
+            throw InvalidSettingException.missing("addresses", "name at least one Redis address, such as "
                     + "redis://localhost:6379");
         }
         if (mode == Mode.STANDALONE && addresses.size() != 1) {
-            throw new IllegalArgumentException(PREFIX + "hosts must name exactly one address in standalone mode, "
-                    + "but names " + addresses.size() + "; set " + PREFIX + "mode to sentinel or cluster to use several");
+            throw InvalidSettingException.invalid("addresses", addresses.size() + " addresses", "standalone mode "
+                    + "needs exactly one address; set {mode} to sentinel or cluster to use several");
         }
         for (String address : addresses) {
             validateAddress(address);
@@ -152,33 +152,25 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
     }
 
     private static void validateAddress(String address) {
-        String hint = "; write redis://host:port, or rediss://host:port for TLS";
+        String hint = "write redis://host:port, or rediss://host:port for TLS";
         if (address == null || !(address.startsWith("redis://") || address.startsWith("rediss://"))) {
-            throw new IllegalArgumentException(PREFIX + "hosts contains '" + address + "', which is not a Redis URI"
-                    + hint);
+            throw InvalidSettingException.invalid("addresses", "'" + address + "'", "not a Redis URI; " + hint);
         }
         URI uri;
         try {
             uri = new URI(address);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(PREFIX + "hosts contains an invalid URI: " + e.getReason() + hint);
+            // The reason, not the input: the URI may hold a password that did not parse as user info.
+            throw InvalidSettingException.invalid("addresses", "(an invalid URI)", e.getReason() + "; " + hint);
         }
         if (uri.getRawUserInfo() != null) {
-            // Credentials in a URI end up in logs and exception messages; they have their own properties.
-            throw new IllegalArgumentException(PREFIX + "hosts must not contain credentials (found user info in "
-                    + uri.getScheme() + "://***@" + uri.getHost() + "); set " + PREFIX + "username and " + PREFIX
-                    + "password instead");
+            // Credentials in a URI end up in logs and exception messages; they have their own components.
+            throw InvalidSettingException.invalid("addresses", uri.getScheme() + "://***@" + uri.getHost(),
+                    "an address must not contain credentials; set {username} and {password} instead");
         }
         if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException(PREFIX + "hosts contains '" + address + "' without a host and port"
+            throw InvalidSettingException.invalid("addresses", "'" + address + "'", "it has no host and port; "
                     + hint);
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("Redis " + name + " must be positive, was " + value
-                    + (name.equals("connect-timeout") ? "; set " + PREFIX + "connect-timeout, e.g. 10s" : ""));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.redis;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
+
 /**
  * Every Redis key and channel name this project uses, derived from one list key. Nothing else spells a Redis name.
  * <p>
@@ -22,12 +24,12 @@ public final class RedisKeyNames {
     /**
      * Checks a configured list key.
      *
-     * @throws IllegalArgumentException when it is null or blank
+     * @throws InvalidSettingException naming {@code listKey} when it is null or blank
      */
     public static String listKey(String configured) {
         if (configured == null || configured.isBlank()) {
-            throw new IllegalArgumentException("quarkus.data-protection.redis.list-key must not be blank, was '"
-                    + configured + "'; leave it unset for the default " + DEFAULT_LIST_KEY);
+            throw InvalidSettingException.invalid("listKey", "'" + (configured == null ? "" : configured) + "'",
+                    "name the Redis list, e.g. " + DEFAULT_LIST_KEY);
         }
         return configured;
     }

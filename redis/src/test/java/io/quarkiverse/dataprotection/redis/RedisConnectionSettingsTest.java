@@ -2,6 +2,7 @@ package io.quarkiverse.dataprotection.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
+
+import io.quarkiverse.dataprotection.InvalidSettingException;
 
 class RedisConnectionSettingsTest {
 
@@ -24,47 +27,58 @@ class RedisConnectionSettingsTest {
     }
 
     @Test
-    void sentinelWithoutMasterName_namesThePropertyAndTheFix() {
+    void sentinelWithoutMasterName_namesTheComponentAndTheFix() {
         assertThatThrownBy(() -> RedisConnectionSettings.sentinel(" ", List.of("redis://localhost:26379")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("quarkus.data-protection.redis.master-name is required in sentinel mode");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Missing masterName: it is required in sentinel mode")
+                .hasMessageContaining("sentinel monitor <name>");
+    }
+
+    @Test
+    void masterNameOutsideSentinelMode_letsTheAdapterNameItsProperties() {
+        InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class,
+                () -> new RedisConnectionSettings(RedisConnectionSettings.Mode.CLUSTER, List.of("redis://a:1"), "m",
+                        null, null, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), 0));
+
+        assertThat(e.setting()).isEqualTo("masterName");
+        assertThat(e.describe(name -> "redis." + name)).isEqualTo("Invalid redis.masterName=m: it is only used in "
+                + "sentinel mode, but redis.mode is cluster; remove it or set redis.mode to sentinel");
     }
 
     @Test
     void addressWithoutScheme_isRejectedWithTheExpectedForm() {
         assertThatThrownBy(() -> RedisConnectionSettings.standalone("localhost:6379"))
-                .hasMessageContaining("quarkus.data-protection.redis.hosts contains 'localhost:6379'")
+                .hasMessageContaining("Invalid addresses='localhost:6379': not a Redis URI")
                 .hasMessageContaining("redis://host:port");
     }
 
     @Test
     void credentialsInAnAddress_areRejectedWithoutEchoingThem() {
         assertThatThrownBy(() -> RedisConnectionSettings.standalone("redis://user:topsecret@localhost:6379"))
-                .hasMessageContaining("quarkus.data-protection.redis.password")
+                .hasMessageContaining("set username and password instead")
                 .hasMessageNotContaining("topsecret");
     }
 
     @Test
-    void standaloneWithSeveralAddresses_pointsToTheModeProperty() {
+    void standaloneWithSeveralAddresses_pointsToTheMode() {
         assertThatThrownBy(() -> new RedisConnectionSettings(RedisConnectionSettings.Mode.STANDALONE,
                 List.of("redis://a:1", "redis://b:2"), null, null, null, 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0))
                 .hasMessageContaining("exactly one address")
-                .hasMessageContaining("quarkus.data-protection.redis.mode");
+                .hasMessageContaining("set mode to sentinel or cluster");
     }
 
     @Test
     void clusterWithNonZeroDatabase_isRejected() {
         assertThatThrownBy(() -> RedisConnectionSettings.cluster(List.of("redis://a:1")).withDatabase(2))
-                .hasMessageContaining("quarkus.data-protection.redis.database must be 0 in cluster mode");
+                .hasMessageStartingWith("Invalid database=2: it must be 0 in cluster mode");
     }
 
     @Test
-    void unknownMode_namesThePropertyAndTheAcceptedValues() {
+    void unknownMode_namesTheComponentAndTheAcceptedValues() {
         assertThat(RedisConnectionSettings.Mode.parse("Sentinel")).isEqualTo(RedisConnectionSettings.Mode.SENTINEL);
         assertThatThrownBy(() -> RedisConnectionSettings.Mode.parse("replicated"))
-                .hasMessage("quarkus.data-protection.redis.mode has the unknown value 'replicated'; "
-                        + "use standalone, sentinel or cluster");
+                .hasMessage("Invalid mode=replicated: use standalone, sentinel or cluster");
     }
 
     @Test
@@ -93,6 +107,7 @@ class RedisConnectionSettingsTest {
     void keyNames_deriveFromTheListKey() {
         assertThat(RedisKeyNames.changesChannel("DataProtection-Keys")).isEqualTo("DataProtection-Keys:changes");
         assertThatThrownBy(() -> RedisKeyNames.listKey(" "))
-                .hasMessageContaining("quarkus.data-protection.redis.list-key must not be blank");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid listKey=' ': name the Redis list, e.g. DataProtection-Keys");
     }
 }

@@ -9,7 +9,12 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 
-/** Configures an {@link AzureKeyVaultCertificateSource}. Not thread-safe. */
+import io.quarkiverse.dataprotection.InvalidSettingException;
+
+/**
+ * Configures an {@link AzureKeyVaultCertificateSource}. Invalid values throw {@link InvalidSettingException} naming the
+ * builder method or parameter. Not thread-safe.
+ */
 public final class AzureKeyVaultCertificateSourceBuilder {
 
     final String vaultUrl;
@@ -23,9 +28,30 @@ public final class AzureKeyVaultCertificateSourceBuilder {
     AzureKeyVaultCertificateSourceBuilder(String vaultUrl, String certificateName) {
         this.vaultUrl = requireText(vaultUrl, "vaultUrl");
         if (!vaultUrl.startsWith("https://")) {
-            throw new IllegalArgumentException("The Key Vault URL must start with https://, was " + vaultUrl);
+            throw InvalidSettingException.invalid("vaultUrl", vaultUrl, "it must start with https://, e.g. "
+                    + "https://my-vault.vault.azure.net");
         }
         this.certificateName = requireText(certificateName, "certificateName");
+    }
+
+    /**
+     * The credential {@code settings} choose (a client secret, workload identity, or {@code DefaultAzureCredential}
+     * with an optional managed identity), for adapters that read them from configuration.
+     */
+    public AzureKeyVaultCertificateSourceBuilder credential(AzureCredentialSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.clientSecret() != null) {
+            return clientSecretCredential(settings.tenantId(), settings.clientId(), settings.clientSecret());
+        }
+        if (settings.workloadIdentityTokenFile() != null) {
+            return workloadIdentityCredential(settings.tenantId(), settings.clientId(),
+                    settings.workloadIdentityTokenFile());
+        }
+        if (settings.managedIdentityClientId() != null) {
+            return managedIdentityClientId(settings.managedIdentityClientId());
+        }
+        this.credential = http -> AzureCredentials.defaultCredential(null, http);
+        return this;
     }
 
     /** Any azure-core credential; default azure-identity's {@code DefaultAzureCredential}. */
@@ -74,7 +100,7 @@ public final class AzureKeyVaultCertificateSourceBuilder {
     /** Retries of 429, 5xx and I/O failures: at most {@code maxRetries}, delays doubling from base to max. */
     public AzureKeyVaultCertificateSourceBuilder retry(int maxRetries, Duration baseDelay, Duration maxDelay) {
         if (maxRetries < 0 || maxRetries > 10) {
-            throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
+            throw InvalidSettingException.invalid("maxRetries", maxRetries, "it must be between 0 and 10");
         }
         this.retryOptions = retryOptions(maxRetries, Objects.requireNonNull(baseDelay, "baseDelay"),
                 Objects.requireNonNull(maxDelay, "maxDelay"));
@@ -102,7 +128,7 @@ public final class AzureKeyVaultCertificateSourceBuilder {
 
     private static String requireText(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+            throw InvalidSettingException.missing(name, "it must not be blank");
         }
         return value;
     }

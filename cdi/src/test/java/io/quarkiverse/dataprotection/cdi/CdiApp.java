@@ -1,0 +1,69 @@
+package io.quarkiverse.dataprotection.cdi;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import io.quarkiverse.dataprotection.DataProtectionProvider;
+import io.quarkiverse.dataprotection.DataProtector;
+
+/**
+ * A Weld SE application with the extension, {@link ProtectedBean} and the given beans, configured with the given
+ * properties (plus {@code key-store=memory} unless they choose a store). Closing it stops the container, which closes
+ * the provider, then releases the configuration.
+ */
+final class CdiApp implements AutoCloseable {
+
+    private final CdiTestConfig config;
+    private final WeldContainer container;
+
+    private CdiApp(CdiTestConfig config, WeldContainer container) {
+        this.config = config;
+        this.container = container;
+    }
+
+    static CdiApp start(Map<String, String> properties, Class<?>... beans) {
+        CdiTestConfig config = CdiTestConfig.of(withDefaults(properties));
+        try {
+            return new CdiApp(config, weld(beans).initialize());
+        } catch (RuntimeException | Error e) {
+            config.close();
+            throw e;
+        }
+    }
+
+    /** The container, not started, for tests that expect the start to fail; the caller closes the configuration. */
+    static Weld weld(Class<?>... beans) {
+        return DataProtectionExtensionTest.weld(ProtectedBean.class).addBeanClasses(beans);
+    }
+
+    static Map<String, String> withDefaults(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.putIfAbsent("quarkus.data-protection.key-store", "memory");
+        all.putIfAbsent("quarkus.data-protection.application-name", "cdi-test");
+        return all;
+    }
+
+    DataProtectionProvider provider() {
+        return container.select(DataProtectionProvider.class).get();
+    }
+
+    DataProtector protector() {
+        return container.select(ProtectedBean.class).get().fieldProtector;
+    }
+
+    <T> T bean(Class<T> type) {
+        return container.select(type).get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            container.close();
+        } finally {
+            config.close();
+        }
+    }
+}
