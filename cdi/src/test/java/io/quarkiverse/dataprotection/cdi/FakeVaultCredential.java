@@ -7,7 +7,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 
 import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
-
 import reactor.core.publisher.Mono;
 
 /** The application's own Azure credential bean, handing out the fake vault's token. */
