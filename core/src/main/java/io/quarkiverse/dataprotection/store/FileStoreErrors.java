@@ -39,8 +39,9 @@ final class FileStoreErrors {
         return new XmlRepositoryException("Cannot " + doing + ": " + why
                 + "; writing keys needs write and execute permission on the directory. If it is meant to be read-only "
                 + "(a Kubernetes Secret or ConfigMap mount, a read-only volume), reading works, but this instance must "
-                + "not create keys: set quarkus.data-protection.auto-generate-keys=false "
-                + "(DataProtectionProviderBuilder.autoGenerateKeys(false)) and create keys where the directory is "
+                + "not create keys: turn automatic key generation off (DataProtectionProviderBuilder.autoGenerateKeys"
+                + "(false); the auto-generate-keys setting of the Quarkus and CDI extensions) and create keys where the "
+                + "directory is "
                 + "writable; otherwise give user " + user() + " write access (e.g. chown " + user() + " " + directory
                 + " && chmod 700 " + directory + ")", e);
     }

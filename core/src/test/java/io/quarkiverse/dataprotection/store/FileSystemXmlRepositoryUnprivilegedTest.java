@@ -51,7 +51,7 @@ class FileSystemXmlRepositoryUnprivilegedTest {
                 assertThat(result.exitCode()).as(result.output()).isZero();
                 assertThat(result.output()).contains("ELEMENTS 1", "READY true", "UNPROTECTED secret plaintext");
                 String failure = line(result.output(), "WRITE-FAILED ");
-                assertThat(failure).contains("key directory " + keys, "auto-generate-keys=false")
+                assertThat(failure).contains("key directory " + keys, "autoGenerateKeys(false)")
                         .contains(UnprivilegedJvm.runningAsRoot() ? "permission denied for user nobody"
                                 : "permission denied for user");
                 assertThat(keys.resolve(DirectoryLock.FILE_NAME)).doesNotExist();

@@ -3,6 +3,7 @@ package io.quarkiverse.dataprotection.deployment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -46,28 +47,15 @@ final class ProtectorInjectionPoints {
             }
             AnnotationValue value = annotation.value();
             String[] purposes = value == null ? new String[0] : value.asStringArray();
-            String problem = problem(purposes);
-            if (problem != null) {
-                errors.add("@Protector on " + describe(target) + " " + problem
-                        + ". Every purpose must be a non-blank string, e.g. @Protector(\"auth-cookie\")");
+            Optional<String> problem = Protector.Purposes.problem(purposes);
+            if (problem.isPresent()) {
+                errors.add("@Protector on " + describe(target) + " " + problem.get() + "; " + Protector.Purposes.FIX);
             } else {
                 chains.add(String.join(CHAIN_SEPARATOR, purposes));
             }
         }
         errors.sort(null);
         return new Scan(List.copyOf(chains), List.copyOf(errors));
-    }
-
-    private static String problem(String[] purposes) {
-        if (purposes.length == 0) {
-            return "has no purpose";
-        }
-        for (String purpose : purposes) {
-            if (purpose.isBlank()) {
-                return "has a blank purpose";
-            }
-        }
-        return null;
     }
 
     static String describe(AnnotationTarget target) {

@@ -16,7 +16,7 @@ class CertificateWithoutFileFailsStartTest {
             .overrideConfigKey("quarkus.data-protection.key-encryption.type", "certificate")
             .assertException(e -> assertThat(Throwables.messages(e))
                     .contains("Missing quarkus.data-protection.key-encryption.certificate.pkcs12.path: it is required "
-                            + "when quarkus.data-protection.key-encryption.type=certificate")
+                            + "unless PEM files are given")
                     .contains(".pem.certificate-path"));
 
     @Test

@@ -1,7 +1,6 @@
 package io.quarkiverse.dataprotection.runtime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.dataprotection.DataProtectionListener;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
+import io.quarkiverse.dataprotection.Protector;
 import io.quarkiverse.dataprotection.runtime.spi.CertificateSourceFactory;
 import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
 import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
@@ -63,6 +63,11 @@ public class DataProtectionService {
                 .addKeyDecryptor(encryption.decryptor()));
         if (applicationEncryptor.isResolvable()) {
             builder.keyEncryptor(applicationEncryptor.get());
+        } else if (applicationEncryptor.isAmbiguous()) {
+            throw ambiguous(KeyEncryptor.class, applicationEncryptor);
+        }
+        if (applicationRepository.isAmbiguous()) {
+            throw ambiguous(XmlRepository.class, applicationRepository);
         }
         applicationDecryptors.forEach(builder::addKeyDecryptor);
         try {
@@ -82,6 +87,12 @@ public class DataProtectionService {
         }
         keyEncryption.ifPresent(encryption -> encryption.onRecovered(provider::refresh));
         logStart(applicationName);
+    }
+
+    private static IllegalStateException ambiguous(Class<?> type, Instance<?> beans) {
+        return new IllegalStateException("The application has several beans of type " + type.getName() + " ("
+                + beans.handlesStream().map(h -> h.getBean().getBeanClass().getName()).sorted().toList()
+                + "); data protection uses one to replace the configured one: keep exactly one, or qualify the others");
     }
 
     private static RepositoryFactory factory(Instance<RepositoryFactory> factories, String kind) {
@@ -127,16 +138,7 @@ public class DataProtectionService {
     }
 
     static List<String> validChain(String... purposes) {
-        if (purposes == null || purposes.length == 0) {
-            throw new IllegalArgumentException("@Protector needs at least one purpose, e.g. @Protector(\"auth-cookie\")");
-        }
-        for (String purpose : purposes) {
-            if (purpose == null || purpose.isBlank()) {
-                throw new IllegalArgumentException("@Protector" + Arrays.toString(purposes)
-                        + " has a blank purpose; every purpose must be a non-blank string");
-            }
-        }
-        return List.of(purposes);
+        return List.of(Protector.Purposes.requireValid(purposes));
     }
 
     private static String applicationName(DataProtectionConfig config) {

@@ -28,8 +28,9 @@ public final class KeyRingProviderFactory implements DataProtectionProviderFacto
                 s.clock(), random);
         if (s.keyEncryptor() == null && s.repository().isPersistent()) {
             LOG.warnf("Master keys are stored UNENCRYPTED in %s: anyone who can read it can forge and read every "
-                    + "protected payload. Configure a key encryptor (quarkus.data-protection.key-encryption.*) to "
-                    + "encrypt them at rest", s.repository().description());
+                    + "protected payload. Configure a key encryptor (DataProtectionProviderBuilder.keyEncryptor, "
+                    + "the key-encryption settings of the Quarkus and CDI extensions) to encrypt them at rest",
+                    s.repository().description());
         }
         KeyRingProvider keyRing = new KeyRingProvider(keyManager, new KeyRingSettings(s.keyPolicy(), s.clock(),
                 s.refreshPeriod(), s.unknownKeyRefreshInterval(), s.unknownKeyWait(), s.autoGenerateKeys(),

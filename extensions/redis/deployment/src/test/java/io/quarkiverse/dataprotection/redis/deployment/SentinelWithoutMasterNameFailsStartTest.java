@@ -16,7 +16,7 @@ class SentinelWithoutMasterNameFailsStartTest {
             .overrideConfigKey("quarkus.data-protection.redis.hosts", "redis://127.0.0.1:26399")
             .overrideConfigKey("quarkus.data-protection.redis.mode", "sentinel")
             .assertException(e -> assertThat(Throwables.messages(e))
-                    .contains("quarkus.data-protection.redis.master-name is required in sentinel mode"));
+                    .contains("Missing quarkus.data-protection.redis.master-name: it is required in sentinel mode"));
 
     @Test
     void sentinelWithoutMasterName_failsStartNamingMasterName() {

@@ -26,7 +26,10 @@ public interface DataProtectionRedisConfig {
      */
     Optional<List<String>> hosts();
 
-    /** How the hosts are used. */
+    /**
+     * How the hosts are used: {@code standalone} (one server), {@code sentinel} (the hosts are sentinels watching the
+     * master named by {@code master-name}) or {@code cluster} (the hosts are seed nodes of a Redis Cluster).
+     */
     @WithDefault("standalone")
     RedisMode mode();
 
@@ -39,7 +42,7 @@ public interface DataProtectionRedisConfig {
     /** The password for Redis authentication. */
     Optional<String> password();
 
-    /** The database index. Not allowed with {@code mode=cluster}, which only has database 0. */
+    /** The database index. Must be 0 with {@code mode=cluster}, which only has database 0. */
     @WithDefault("0")
     int database();
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.redis.runtime;
 
+import java.util.Map;
+
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -7,7 +9,9 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
+import io.quarkiverse.dataprotection.redis.RedisKeyNames;
 import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
 import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.runtime.ConfigErrors;
@@ -68,15 +72,21 @@ class RedisRepositoryFactory implements RepositoryFactory {
                     redis.hosts().orElseThrow(), redis.masterName().orElse(null), redis.username().orElse(null),
                     redis.password().orElse(null), redis.database(), redis.connectTimeout(),
                     RedisConnectionSettings.DEFAULT_RESPONSE_TIMEOUT, RedisConnectionSettings.DEFAULT_RETRY_ATTEMPTS);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid Redis configuration: " + e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            throw ConfigErrors.translate(e, PROPERTIES);
         }
     }
 
     private static String listKey(DataProtectionRedisConfig redis) {
-        if (redis.listKey().isBlank()) {
-            throw ConfigErrors.invalid("redis.list-key", "''", "name the Redis list, e.g. DataProtection-Keys");
+        try {
+            return RedisKeyNames.listKey(redis.listKey());
+        } catch (InvalidSettingException e) {
+            throw ConfigErrors.translate(e, PROPERTIES);
         }
-        return redis.listKey();
     }
+
+    /** The components of {@code RedisConnectionSettings}, and the list key, by property. */
+    static final Map<String, String> PROPERTIES = Map.of("mode", "redis.mode", "addresses", "redis.hosts",
+            "masterName", "redis.master-name", "username", "redis.username", "password", "redis.password",
+            "database", "redis.database", "connectTimeout", "redis.connect-timeout", "listKey", "redis.list-key");
 }

@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.azure.keyvault.runtime;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +13,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.vertx.VertxHttpClientBuilder;
 
+import io.quarkiverse.dataprotection.InvalidSettingException;
+import io.quarkiverse.dataprotection.azure.keyvault.AzureCredentialSettings;
 import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSource;
 import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSourceBuilder;
 import io.quarkiverse.dataprotection.runtime.ConfigErrors;
@@ -95,29 +98,19 @@ class AzureKeyVaultCertificateSourceFactory implements CertificateSourceFactory 
             builder.credential(credentials.get());
             return;
         }
-        if (config.clientSecret().isPresent() && config.workloadIdentityTokenFile().isPresent()) {
-            throw ConfigErrors.invalid(PROPERTY + "workload-identity-token-file",
-                    config.workloadIdentityTokenFile().get(), "set either client-secret or "
-                            + "workload-identity-token-file, not both");
-        }
-        if (config.clientSecret().isPresent()) {
-            builder.clientSecretCredential(required(config.tenantId(), "tenant-id", "it is required with client-secret"),
-                    required(config.clientId(), "client-id", "it is required with client-secret"),
-                    config.clientSecret().get());
-        } else if (config.workloadIdentityTokenFile().isPresent()) {
-            builder.workloadIdentityCredential(
-                    required(config.tenantId(), "tenant-id", "it is required with workload-identity-token-file"),
-                    required(config.clientId(), "client-id", "it is required with workload-identity-token-file"),
-                    config.workloadIdentityTokenFile().get());
-        } else if (config.tenantId().isPresent() || config.clientId().isPresent()) {
-            throw ConfigErrors.invalid(PROPERTY + (config.clientId().isPresent() ? "client-id" : "tenant-id"),
-                    config.clientId().or(config::tenantId).get(), "it is used only with client-secret or "
-                            + "workload-identity-token-file; set one of them, or use "
-                            + "managed-identity-client-id for a user-assigned managed identity");
-        } else if (config.managedIdentityClientId().isPresent()) {
-            builder.managedIdentityClientId(config.managedIdentityClientId().get());
+        try {
+            builder.credential(new AzureCredentialSettings(config.tenantId().orElse(null),
+                    config.clientId().orElse(null), config.clientSecret().orElse(null),
+                    config.workloadIdentityTokenFile().orElse(null), config.managedIdentityClientId().orElse(null)));
+        } catch (InvalidSettingException e) {
+            throw ConfigErrors.translate(e, PROPERTIES);
         }
     }
+
+    /** The components of {@code AzureCredentialSettings}, by property. */
+    static final Map<String, String> PROPERTIES = Map.of("tenantId", PROPERTY + "tenant-id", "clientId",
+            PROPERTY + "client-id", "clientSecret", PROPERTY + "client-secret", "workloadIdentityTokenFile",
+            PROPERTY + "workload-identity-token-file", "managedIdentityClientId", PROPERTY + "managed-identity-client-id");
 
     private static String required(Optional<String> value, String property, String why) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> ConfigErrors.missing(PROPERTY + property,
