@@ -19,6 +19,8 @@ public final class FaultyKeyStore implements XmlRepository {
     public enum Mode {
         WORKING,
         FAILING,
+        /** Reads fail; writes work (a store that can be written but not read back, e.g. a corrupt entry). */
+        READS_FAILING,
         EMPTY
     }
 
@@ -51,7 +53,7 @@ public final class FaultyKeyStore implements XmlRepository {
         reads.incrementAndGet();
         return switch (mode) {
             case WORKING -> delegate.readAll();
-            case FAILING -> {
+            case FAILING, READS_FAILING -> {
                 hang();
                 throw new XmlRepositoryException("simulated outage of the test store");
             }

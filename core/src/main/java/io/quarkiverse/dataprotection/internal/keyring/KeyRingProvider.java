@@ -3,7 +3,6 @@ package io.quarkiverse.dataprotection.internal.keyring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -191,7 +190,8 @@ public final class KeyRingProvider implements AutoCloseable {
         if (failure.cause() != null && LOG.isDebugEnabled()) {
             LOG.debug(message, failure.cause());
         }
-        List<Key> cached = previous == null ? List.of() : new ArrayList<>(previous.ring.keys());
+        // A revocation made here is applied even though the store could not be read back
+        List<Key> cached = previous == null ? List.of() : keyManager.withRevocationsMadeHere(previous.ring.keys());
         Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
         snapshot = resolved(now, cached, policy.resolve(now, cached), retry, previous == null ? null : previous.version,
                 failure.changeCount());

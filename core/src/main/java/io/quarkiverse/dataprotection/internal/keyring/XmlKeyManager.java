@@ -3,12 +3,14 @@ package io.quarkiverse.dataprotection.internal.keyring;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -19,6 +21,7 @@ import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
+import io.quarkiverse.dataprotection.internal.xml.RevocationElement;
 import io.quarkiverse.dataprotection.internal.xml.XmlDates;
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.Key;
@@ -56,6 +59,7 @@ public final class XmlKeyManager implements KeyManager {
     private final AtomicLong emptyStoreAcceptances = new AtomicLong();
     private final Set<UUID> deletedKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> deletedElements = ConcurrentHashMap.newKeySet();
+    private final List<RevocationElement> revokedHere = new CopyOnWriteArrayList<>();
 
     public XmlKeyManager(XmlRepository store, KeyEncryptor encryptor, List<KeyDecryptor> decryptors,
             AlgorithmConfiguration algorithms, Clock clock, RandomSource random) {
@@ -245,7 +249,9 @@ public final class XmlKeyManager implements KeyManager {
     @Override
     public void revokeKey(UUID keyId, String reason) {
         Objects.requireNonNull(keyId, "keyId");
-        store.add(KeyXml.writeRevocation(clock.instant(), keyId, reason), "revocation-" + keyId);
+        String xml = KeyXml.writeRevocation(clock.instant(), keyId, reason);
+        store.add(xml, "revocation-" + keyId);
+        revokedHere.add((RevocationElement) KeyXml.parse(xml));
         changes.incrementAndGet();
         LOG.infof("Revoked key %s in %s", keyId, store.description());
     }
@@ -253,9 +259,23 @@ public final class XmlKeyManager implements KeyManager {
     @Override
     public void revokeAllKeys(Instant revocationDate, String reason) {
         Objects.requireNonNull(revocationDate, "revocationDate");
-        store.add(KeyXml.writeRevocation(revocationDate, null, reason), revocationFileName(revocationDate));
+        String xml = KeyXml.writeRevocation(revocationDate, null, reason);
+        store.add(xml, revocationFileName(revocationDate));
+        revokedHere.add((RevocationElement) KeyXml.parse(xml));
         changes.incrementAndGet();
         LOG.infof("Revoked all keys created before %s in %s", revocationDate, store.description());
+    }
+
+    /**
+     * {@code keys} with the revocations made through this manager applied: a ring served while the store cannot be
+     * read (or reads incomplete) still never uses a key revoked here.
+     */
+    public List<Key> withRevocationsMadeHere(Collection<Key> keys) {
+        List<Key> result = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            result.add(revokedHere.stream().anyMatch(r -> r.revokes(key)) ? key.revoke() : key);
+        }
+        return result;
     }
 
     /** ASP.NET's {@code revocation-{yyyyMMddTHHmmssFFFFFFFZ}}: up to 7 fraction digits, trailing zeros dropped. */

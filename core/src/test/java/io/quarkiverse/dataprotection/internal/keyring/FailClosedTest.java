@@ -147,6 +147,21 @@ class FailClosedTest {
     }
 
     @Test
+    void defaultKeyRevokedHere_whileTheStoreCannotBeReadBack_isNeverUsedHereAgain() {
+        try (DataProtectionProvider provider = provider()) {
+            DataProtector protector = provider.createProtector("p");
+            byte[] before = protector.protect(new byte[] { 1 });
+            store.mode(FaultyKeyStore.Mode.READS_FAILING);
+            provider.keyManager().revokeKey(provider.status().defaultKeyId().orElseThrow(), "compromised");
+
+            assertThatThrownBy(() -> protector.protect(new byte[] { 2 })).isInstanceOf(DataProtectionException.class)
+                    .hasMessageContaining("no usable default key");
+            assertThatThrownBy(() -> protector.unprotect(before)).hasMessageContaining("has been revoked");
+            assertThat(provider.status().lastRefreshError()).get().asString().contains("simulated outage");
+        }
+    }
+
+    @Test
     void unknownKeyRefresh_worksAtAnyTime_andIsRateLimited() {
         MutableClock clockOfA = MutableClock.at("2026-01-01T00:00:00Z");
         try (DataProtectionProvider a = DataProtectionProvider.builder().repository(store).clock(clockOfA)
