@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -18,6 +19,7 @@ import io.quarkiverse.dataprotection.aspnetcore.auth.CookieOptions;
 import io.quarkiverse.dataprotection.aspnetcore.auth.RequestCookies;
 import io.quarkiverse.dataprotection.aspnetcore.auth.TicketProtector;
 import io.quarkiverse.dataprotection.aspnetcore.auth.TicketStore;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -53,6 +55,11 @@ public class CookieAuthService {
         this.chunking = new ChunkingCookieManager(config.chunkSize() == 0 ? null : config.chunkSize());
         LOG.debugf("Cookie authentication: scheme %s, cookie %s, application %s, session store %s", config.scheme(),
                 cookieName, provider.applicationName(), store != null);
+    }
+
+    /** Creates the service at start, so that a configuration error fails the start rather than the first request. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("Cookie authentication ready for cookie %s", cookieName);
     }
 
     private static String cookieName(CookieAuthConfig config) {
