@@ -5,10 +5,8 @@ import java.util.Locale;
 
 /**
  * The attributes of a response cookie, written in the order and spelling of ASP.NET's {@code SetCookieHeaderValue}:
- * {@code name=value; expires=<r date>; domain=<d>; path=
- * <p>
- * ; secure; samesite=<mode>; httponly}. Chunk sizes depend on
- * the length of that text, so it matters for byte-equal chunking.
+ * {@code name=value; expires=DATE; domain=DOMAIN; path=PATH; secure; samesite=MODE; httponly}, where DATE is the
+ * RFC 1123 date. Chunk sizes depend on the length of that text, so it matters for byte-equal chunking.
  * <p>
  * Immutable and thread-safe.
  *
