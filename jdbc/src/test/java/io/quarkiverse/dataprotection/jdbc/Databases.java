@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 
@@ -15,9 +17,10 @@ import io.quarkiverse.dataprotection.testing.DatabaseServers;
  * kept in JUnit's store of the execution request, which closes them): starting a server per test class would cost more than the
  * tests. Tests
  * sharing them use their own table names ({@link Tables#unique}). As an {@link ArgumentsProvider}, it gives both
- * servers to a {@code @ParameterizedTest}.
+ * servers to a {@code @ParameterizedTest}; as an extension ({@code @ExtendWith(Databases.class)}), it gives test
+ * methods a {@link Servers} parameter.
  */
-final class Databases implements ArgumentsProvider {
+final class Databases implements ArgumentsProvider, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Databases.class);
 
@@ -38,6 +41,27 @@ final class Databases implements ArgumentsProvider {
         public String toString() {
             return server.kind();
         }
+    }
+
+    /** Both servers, each started on first use. */
+    record Servers(ExtensionContext context) {
+        DatabaseServer postgres() {
+            return Databases.postgres(context);
+        }
+
+        DatabaseServer mariadb() {
+            return Databases.mariadb(context);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Servers.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return new Servers(context);
     }
 
     @Override
