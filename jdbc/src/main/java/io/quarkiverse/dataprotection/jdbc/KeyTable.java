@@ -19,7 +19,10 @@ import io.quarkiverse.dataprotection.spi.StoredElement;
  * The key table of one database: every statement the store runs on it, with identifiers quoted for the dialect.
  * Columns as Entity Framework Core maps ASP.NET Core's {@code DataProtectionKey}: {@code Id}, {@code FriendlyName},
  * {@code Xml}. Its version is {@code <row count>:<highest Id>}: inserts raise the highest Id (identities are never
- * reused) and deletes lower the count, so every insert or delete, by anyone, changes it.
+ * reused) and deletes lower the count, so after any inserts and deletes, by anyone, the version is the same only when
+ * the rows are the same. (It does not see an {@code UPDATE} of a row's {@code Xml} in place, which no writer of the ring
+ * does; nor a table emptied with {@code TRUNCATE}, which on MariaDB and SQL Server restarts the identity — delete the
+ * rows instead.)
  * <p>
  * Immutable; the methods run on the caller's connection and transaction.
  */
@@ -170,7 +173,8 @@ final class KeyTable {
 
     /**
      * The PostgreSQL notification channel: {@code
-     * <table>
+     *
+    <table>
      * :changes}, or, past PostgreSQL's 63-character limit,
      * {@code dp-keys:<40 hex digits of the SHA-1 of the table name>:changes}.
      */

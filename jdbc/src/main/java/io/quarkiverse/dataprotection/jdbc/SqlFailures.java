@@ -38,7 +38,7 @@ final class SqlFailures {
             }
         }
         if (cut >= 0) {
-            message = message.substring(0, cut).strip() + " (details omitted)";
+            message = (message.substring(0, cut).strip() + " (details omitted)").strip();
         }
         if (message.length() > MAX_LENGTH) {
             message = message.substring(0, MAX_LENGTH) + "...";

@@ -43,6 +43,10 @@ final class Tables {
      * that failed fatally, as Quarkus configures Agroal, so it recovers after a database restart.
      */
     static AgroalDataSource pool(DatabaseServer server, int maxSize) {
+        return pool(server.jdbcUrl(), server.user(), server.password(), maxSize);
+    }
+
+    static AgroalDataSource pool(String jdbcUrl, String user, String password, int maxSize) {
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool.maxSize(maxSize)
@@ -50,11 +54,11 @@ final class Tables {
                             .validateOnBorrow(true)
                             .connectionValidator(ConnectionValidator.defaultValidator())
                             .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
-                            .connectionFactoryConfiguration(factory -> factory.jdbcUrl(server.jdbcUrl())
-                                    .principal(new NamePrincipal(server.user()))
-                                    .credential(new SimplePassword(server.password())))));
+                            .connectionFactoryConfiguration(factory -> factory.jdbcUrl(jdbcUrl)
+                                    .principal(new NamePrincipal(user))
+                                    .credential(new SimplePassword(password)))));
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot create a pool for " + server, e);
+            throw new IllegalStateException("Cannot create a pool for " + jdbcUrl, e);
         }
     }
 
