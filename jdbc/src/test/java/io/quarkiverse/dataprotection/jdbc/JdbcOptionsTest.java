@@ -66,6 +66,15 @@ class JdbcOptionsTest {
     }
 
     @Test
+    void createTableStatementsOfTheGuide_areTheOnesTheStoreRuns() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "modules", "ROOT", "pages",
+                "jdbc.adoc"));
+        for (SqlDialect dialect : SqlDialect.values()) {
+            assertThat(guide).as(dialect.name()).contains("\n" + dialect.createTableStatement("DataProtectionKeys") + "\n");
+        }
+    }
+
+    @Test
     void channel_isTheTableNamePlusChanges_hashedPastPostgresqlsLimit() {
         assertThat(KeyTable.of(SqlDialect.POSTGRESQL, "DataProtectionKeys").channel())
                 .isEqualTo("DataProtectionKeys:changes");

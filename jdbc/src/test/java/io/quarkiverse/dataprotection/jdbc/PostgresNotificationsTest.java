@@ -50,6 +50,24 @@ class PostgresNotificationsTest {
     }
 
     @Test
+    void triggerOfTheGuide_announcesRawInsertsAsEfCoreMakesThem(Databases.Servers servers) throws Exception {
+        DatabaseServer postgres = servers.postgres();
+        String table = Tables.create(postgres, Tables.unique("trigger"));
+        postgres.update("CREATE FUNCTION \"" + table + "_changed\"() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN PERFORM pg_notify('" + table + ":changes', 'changed'); RETURN NULL; END $$");
+        postgres.update("CREATE TRIGGER \"" + table + "_changed\" AFTER INSERT OR DELETE ON \"" + table + "\" "
+                + "FOR EACH STATEMENT EXECUTE FUNCTION \"" + table + "_changed\"()");
+        try (AgroalDataSource pool = Tables.pool(postgres, 2)) {
+            Semaphore heard = new Semaphore(0);
+            try (AutoCloseable subscription = Tables.store(pool, table).subscribe(heard::release)) {
+                awaitListeners(postgres, table, 1);
+                Tables.insertAsEfCore(postgres, table, "key-1", KEY_1);
+                assertThat(heard.tryAcquire(5, TimeUnit.SECONDS)).as("heard .NET's insert").isTrue();
+            }
+        }
+    }
+
+    @Test
     void withNotificationsOff_orOnMariaDb_subscribeListensToNothing_andNeverFails(Databases.Servers servers)
             throws Exception {
         DatabaseServer postgres = servers.postgres();
