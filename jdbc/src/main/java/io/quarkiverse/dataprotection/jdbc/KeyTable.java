@@ -172,11 +172,9 @@ final class KeyTable {
     }
 
     /**
-     * The PostgreSQL notification channel: {@code
-     *
-    <table>
-     * :changes}, or, past PostgreSQL's 63-character limit,
-     * {@code dp-keys:<40 hex digits of the SHA-1 of the table name>:changes}.
+     * The PostgreSQL notification channel: the table name as configured followed by {@code :changes} (e.g.
+     * {@code DataProtectionKeys:changes}), or, past PostgreSQL's 63-character limit, {@code dp-keys:} followed by the
+     * 40 hex digits of the SHA-1 of the table name and {@code :changes}.
      */
     String channel() {
         String channel = name + ":changes";

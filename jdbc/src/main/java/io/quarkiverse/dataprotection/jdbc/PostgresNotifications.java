@@ -12,10 +12,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens for the key table's change announcements ({@code LISTEN "
- * <table>
- * :changes"}) on one connection of the data
- * source, in a daemon thread, and calls the listener for each batch of them. The connection is checked with a
+ * Listens for the key table's change announcements ({@code LISTEN} on {@link KeyTable#channel()}, e.g.
+ * {@code "DataProtectionKeys:changes"}) on one connection of the data source, in a daemon thread, and calls the listener for
+ * each batch of them. The connection is checked with a
  * {@code SELECT 1} every {@value #CHECK_SECONDS} s while quiet; on any failure it is given back and taken again after a
  * growing pause (up to 5 s), and the listener is called once after each re-subscription, since announcements made in
  * between are lost. The thread ends at once when the database turns out not to be PostgreSQL.

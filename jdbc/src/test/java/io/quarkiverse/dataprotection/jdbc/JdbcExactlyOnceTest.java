@@ -6,7 +6,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,19 +103,26 @@ class JdbcExactlyOnceTest {
         DatabaseServer server = database.server();
         String table = Tables.create(server, Tables.unique("exactlyOnceJvms"));
         List<Process> processes = new ArrayList<>();
+        List<Path> errors = new ArrayList<>();
         try {
             for (int i = 0; i < JVMS; i++) {
+                errors.add(Files.createTempFile("jdbc-exactly-once-jvm-" + i, ".err"));
                 processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                         "-cp", System.getProperty("java.class.path"), StartOnTable.class.getName(), server.jdbcUrl(),
                         server.user(), server.password(), table)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start());
+                        .redirectError(errors.get(i).toFile()).start());
             }
             List<BufferedReader> outputs = new ArrayList<>();
-            for (Process process : processes) {
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            for (int i = 0; i < JVMS; i++) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(processes.get(i).getInputStream(),
                         StandardCharsets.UTF_8));
-                assertThat(awaitLine(out, "READY")).as("the JVM connected and waits").isNotNull();
+                String ready = awaitLine(out, "READY");
+                if (ready == null) { // it ended: say why (its standard error holds no key material, only startup)
+                    processes.get(i).waitFor(10, TimeUnit.SECONDS);
+                    assertThat(ready).as("JVM %d connected and waits; it ended: %s", i, Files.readString(errors.get(i)))
+                            .isNotNull();
+                }
                 outputs.add(out);
             }
             for (int round = 0; round < ROUNDS; round++) {
@@ -141,6 +150,9 @@ class JdbcExactlyOnceTest {
                     + "key per round, every JVM's default key is it", JVMS, ROUNDS);
         } finally {
             processes.forEach(Process::destroyForcibly);
+            for (Path file : errors) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -160,6 +172,10 @@ class JdbcExactlyOnceTest {
      */
     public static final class StartOnTable {
         public static void main(String[] args) throws Exception {
+            // This JVM's first connection loads the driver and its cryptography, which on a loaded machine outlasts the
+            // pool's acquisition timeout (and the pool would hide the driver's error behind its own): make it directly.
+            DriverManager.setLoginTimeout(120);
+            DriverManager.getConnection(args[0], args[1], args[2]).close();
             try (AgroalDataSource pool = Tables.pool(args[0], args[1], args[2], 2)) {
                 pool.getConnection().close(); // connect now, not inside the race
                 System.out.println("READY");
