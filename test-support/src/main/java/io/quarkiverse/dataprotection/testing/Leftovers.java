@@ -1,36 +1,45 @@
 package io.quarkiverse.dataprotection.testing;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kills, at JVM exit, every Redis process a test started and did not close, and deletes its directory. (A JVM
- * killed with SIGKILL runs no hook; then the watchdog shell around each server kills it when the JVM's pipe to it
- * closes.)
+ * Kills, at JVM exit, every server process (Redis, PostgreSQL, MariaDB) a test started and did not close, and deletes
+ * its directory. (A JVM killed with SIGKILL runs no hook; then the watchdog shell around each server kills it when the
+ * JVM's pipe to it closes.)
  */
 final class Leftovers {
 
-    private static final Map<RedisServer, Process> LIVE = new ConcurrentHashMap<>();
+    private record Live(Process process, Path directory) {
+    }
+
+    private static final Map<Object, Live> LIVE = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Leftovers::killAll, "redis-test-servers-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Leftovers::killAll, "test-servers-cleanup"));
     }
 
     private Leftovers() {
     }
 
     static void remember(RedisServer server, Process process) {
-        LIVE.put(server, process);
+        remember(server, process, server.directory());
     }
 
-    static void forget(RedisServer server) {
+    /** Remembers a running server, its watchdog process and the directory to delete. */
+    static void remember(Object server, Process process, Path directory) {
+        LIVE.put(server, new Live(process, directory));
+    }
+
+    static void forget(Object server) {
         LIVE.remove(server);
     }
 
     private static void killAll() {
-        LIVE.forEach((server, process) -> {
-            RedisProcesses.destroyTree(process);
-            RedisProcesses.deleteDirectory(server.directory());
+        LIVE.values().forEach(live -> {
+            RedisProcesses.destroyTree(live.process());
+            RedisProcesses.deleteDirectory(live.directory());
         });
     }
 }

@@ -27,12 +27,21 @@ final class RedisProcesses {
      * Redis stops normally the watcher is killed first, and {@link RedisServer#close()} deletes the directory.)
      */
     static List<String> watchdog(List<String> command) {
+        return watchdog(command, "redis-");
+    }
+
+    /**
+     * {@link #watchdog(List)} for any server: the directory in {@link #DIRECTORY_VARIABLE} is deleted only when its
+     * name starts with {@code directoryPrefix} (a guard against deleting anything else).
+     */
+    static List<String> watchdog(List<String> command, String directoryPrefix) {
         String script = "exec 3<&0; \"$@\" </dev/null & pid=$!; "
                 + "(cat <&3 >/dev/null; "
-                + "case \"$" + DIRECTORY_VARIABLE + "\" in */redis-*) rm -rf \"$" + DIRECTORY_VARIABLE + "\";; esac; "
+                + "case \"$" + DIRECTORY_VARIABLE + "\" in */" + directoryPrefix + "*) rm -rf \"$" + DIRECTORY_VARIABLE
+                + "\";; esac; "
                 + "kill -9 $pid 2>/dev/null) & "
                 + "watcher=$!; wait $pid; status=$?; kill $watcher 2>/dev/null; exit $status";
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", script, "redis-watchdog"));
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", script, directoryPrefix + "watchdog"));
         wrapped.addAll(command);
         return wrapped;
     }
