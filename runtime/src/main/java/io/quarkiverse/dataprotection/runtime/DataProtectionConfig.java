@@ -83,12 +83,12 @@ public interface DataProtectionConfig {
     @ConfigDocSection
     Algorithm algorithm();
 
-    /** The file system key store, used when {@code quarkus.data-protection.key-store=file}. */
+    /** The file system key store. Used when {@code quarkus.data-protection.key-store=file}. */
     @ConfigDocSection
     File file();
 
     /**
-     * Encryption of the keys at rest: the master key in each stored key element is encrypted to an X.509 certificate
+     * Encryption of the keys at rest. The master key in each stored key element is encrypted to an X.509 certificate
      * (ASP.NET Core's {@code ProtectKeysWithCertificate} / {@code ProtectKeysWithAzureKeyVault}).
      */
     @ConfigDocSection

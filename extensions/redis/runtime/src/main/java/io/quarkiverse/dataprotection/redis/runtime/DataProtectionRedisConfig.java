@@ -9,7 +9,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The Redis key store, used when {@code quarkus.data-protection.key-store=redis} (the default with this extension). */
+/** The Redis key store. Used when {@code quarkus.data-protection.key-store=redis}, the default with this extension. */
 @ConfigMapping(prefix = "quarkus.data-protection.redis")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface DataProtectionRedisConfig {
