@@ -1,63 +1,57 @@
 package io.quarkiverse.dataprotection.azure.keyvault;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.function.Function;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
 
 /** Configures an {@link AzureKeyVaultCertificateSource}. Not thread-safe. */
 public final class AzureKeyVaultCertificateSourceBuilder {
 
     final String vaultUrl;
     final String certificateName;
-    /** Built in {@link #build()} so that it uses the final HTTP client. */
-    Function<HttpClient, TokenCredential> credential = http -> AzureCredentials.defaultCredential(null, http);
-    HttpClient httpClient;
-    RetryOptions retryOptions = retryOptions(3, Duration.ofMillis(800), Duration.ofSeconds(8));
-    boolean disableChallengeResourceVerification;
+    final KeyVaultClientOptions options = new KeyVaultClientOptions();
 
     AzureKeyVaultCertificateSourceBuilder(String vaultUrl, String certificateName) {
-        this.vaultUrl = requireText(vaultUrl, "vaultUrl");
+        this.vaultUrl = KeyVaultClientOptions.requireText(vaultUrl, "vaultUrl");
         if (!vaultUrl.startsWith("https://")) {
             throw new IllegalArgumentException("The Key Vault URL must start with https://, was " + vaultUrl);
         }
-        this.certificateName = requireText(certificateName, "certificateName");
+        this.certificateName = KeyVaultClientOptions.requireText(certificateName, "certificateName");
     }
 
     /** Any azure-core credential; default azure-identity's {@code DefaultAzureCredential}. */
     public AzureKeyVaultCertificateSourceBuilder credential(TokenCredential credential) {
-        Objects.requireNonNull(credential, "credential");
-        this.credential = http -> credential;
+        options.credential(credential);
         return this;
     }
 
     /** {@code DefaultAzureCredential} with the client id of a user-assigned managed identity. */
     public AzureKeyVaultCertificateSourceBuilder managedIdentityClientId(String clientId) {
-        requireText(clientId, "managedIdentityClientId");
-        this.credential = http -> AzureCredentials.defaultCredential(clientId, http);
+        options.managedIdentityClientId(clientId);
         return this;
     }
 
     /** A service principal with a client secret. */
     public AzureKeyVaultCertificateSourceBuilder clientSecretCredential(String tenantId, String clientId, String clientSecret) {
-        requireText(tenantId, "tenantId");
-        requireText(clientId, "clientId");
-        requireText(clientSecret, "clientSecret");
-        this.credential = http -> AzureCredentials.clientSecret(tenantId, clientId, clientSecret, http);
+        options.clientSecret(tenantId, clientId, clientSecret);
         return this;
     }
 
     /** Workload identity (e.g. AKS): a federated token file. */
     public AzureKeyVaultCertificateSourceBuilder workloadIdentityCredential(String tenantId, String clientId,
             String tokenFilePath) {
-        requireText(tenantId, "tenantId");
-        requireText(clientId, "clientId");
-        requireText(tokenFilePath, "tokenFilePath");
-        this.credential = http -> AzureCredentials.workloadIdentity(tenantId, clientId, tokenFilePath, http);
+        options.workloadIdentity(tenantId, clientId, tokenFilePath);
+        return this;
+    }
+
+    /**
+     * The Microsoft Entra ID host the azure-identity credentials ask for tokens, e.g.
+     * {@code https://login.microsoftonline.us} for Azure Government; default the Azure public cloud's (or
+     * {@code AZURE_AUTHORITY_HOST}). Not used with {@link #credential(TokenCredential)}.
+     */
+    public AzureKeyVaultCertificateSourceBuilder authorityHost(String authorityHost) {
+        options.authorityHost(authorityHost);
         return this;
     }
 
@@ -67,17 +61,13 @@ public final class AzureKeyVaultCertificateSourceBuilder {
      * application's Vert.x instance.
      */
     public AzureKeyVaultCertificateSourceBuilder httpClient(HttpClient httpClient) {
-        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        options.httpClient(httpClient);
         return this;
     }
 
     /** Retries of 429, 5xx and I/O failures: at most {@code maxRetries}, delays doubling from base to max. */
     public AzureKeyVaultCertificateSourceBuilder retry(int maxRetries, Duration baseDelay, Duration maxDelay) {
-        if (maxRetries < 0 || maxRetries > 10) {
-            throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
-        }
-        this.retryOptions = retryOptions(maxRetries, Objects.requireNonNull(baseDelay, "baseDelay"),
-                Objects.requireNonNull(maxDelay, "maxDelay"));
+        options.retry(maxRetries, baseDelay, maxDelay);
         return this;
     }
 
@@ -86,24 +76,18 @@ public final class AzureKeyVaultCertificateSourceBuilder {
      * test servers that do not run under {@code *.vault.azure.net}.
      */
     public AzureKeyVaultCertificateSourceBuilder disableChallengeResourceVerification() {
-        this.disableChallengeResourceVerification = true;
+        options.disableChallengeResourceVerification();
+        return this;
+    }
+
+    /** Hears every Key Vault call with its outcome (metrics); default none. */
+    public AzureKeyVaultCertificateSourceBuilder listener(KeyVaultCallListener listener) {
+        options.listener(listener);
         return this;
     }
 
     /** Builds the source; no network traffic until its first {@code certificates()} call. */
     public AzureKeyVaultCertificateSource build() {
         return new AzureKeyVaultCertificateSource(this);
-    }
-
-    private static RetryOptions retryOptions(int maxRetries, Duration baseDelay, Duration maxDelay) {
-        return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(maxRetries).setBaseDelay(baseDelay)
-                .setMaxDelay(maxDelay));
-    }
-
-    private static String requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 }

@@ -178,7 +178,7 @@ class AzureKeyVaultCertificateSourceTest {
                 .hasMessageContaining(vault.vaultUrl())
                 .hasMessageContaining("'no-such-certificate'")
                 .hasMessageContaining("HTTP 404")
-                .hasMessageContaining("Check the vault URL and the certificate name");
+                .hasMessageContaining("HTTP 404 — check the vault URL and the certificate name");
     }
 
     @Test
