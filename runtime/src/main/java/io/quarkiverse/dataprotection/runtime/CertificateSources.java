@@ -38,6 +38,29 @@ final class CertificateSources {
     }
 
     /**
+     * Every configured certificate, for decryption only (while a key service wraps new keys): {@code remote}'s
+     * certificates, {@code key-encryption.certificate.*} and {@code decryption-certificates.*}; empty when there are
+     * none.
+     */
+    static Optional<CertificateSource> decryptionOnly(KeyEncryption config, Optional<CertificateSourceFactory> remote) {
+        List<CertificateSource> sources = new ArrayList<>();
+        remote.map(CertificateSourceFactory::create).ifPresent(sources::add);
+        CertificateFiles files = config.certificate();
+        if (files.pkcs12().path().isPresent() || files.pem().certificatePath().isPresent()
+                || files.pem().privateKeyPath().isPresent()) {
+            sources.add(files(files, KEY_ENCRYPTION + "certificate", null));
+        }
+        for (Map.Entry<String, CertificateFiles> entry : config.decryptionCertificates().entrySet()) {
+            sources.add(files(entry.getValue(), KEY_ENCRYPTION + "decryption-certificates." + entry.getKey(), null));
+        }
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(sources.size() == 1 ? sources.get(0)
+                : new CompositeCertificateSource(sources.get(0), sources.subList(1, sources.size())));
+    }
+
+    /**
      * @param requiredBy the {@code type} value that requires this certificate, or null for a decryption certificate
      */
     private static CertificateSource files(CertificateFiles files, String property, String requiredBy) {
