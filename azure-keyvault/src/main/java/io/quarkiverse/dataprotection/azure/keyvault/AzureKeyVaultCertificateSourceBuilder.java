@@ -6,7 +6,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 
 /** Configures an {@link AzureKeyVaultCertificateSource}. Not thread-safe. */
-public final class AzureKeyVaultCertificateSourceBuilder {
+public final class AzureKeyVaultCertificateSourceBuilder
+        implements KeyVaultClientBuilder<AzureKeyVaultCertificateSourceBuilder> {
 
     final String vaultUrl;
     final String certificateName;
@@ -20,67 +21,56 @@ public final class AzureKeyVaultCertificateSourceBuilder {
         this.certificateName = KeyVaultClientOptions.requireText(certificateName, "certificateName");
     }
 
-    /** Any azure-core credential; default azure-identity's {@code DefaultAzureCredential}. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder credential(TokenCredential credential) {
         options.credential(credential);
         return this;
     }
 
-    /** {@code DefaultAzureCredential} with the client id of a user-assigned managed identity. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder managedIdentityClientId(String clientId) {
         options.managedIdentityClientId(clientId);
         return this;
     }
 
-    /** A service principal with a client secret. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder clientSecretCredential(String tenantId, String clientId, String clientSecret) {
         options.clientSecret(tenantId, clientId, clientSecret);
         return this;
     }
 
-    /** Workload identity (e.g. AKS): a federated token file. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder workloadIdentityCredential(String tenantId, String clientId,
             String tokenFilePath) {
         options.workloadIdentity(tenantId, clientId, tokenFilePath);
         return this;
     }
 
-    /**
-     * The Microsoft Entra ID host the azure-identity credentials ask for tokens, e.g.
-     * {@code https://login.microsoftonline.us} for Azure Government; default the Azure public cloud's (or
-     * {@code AZURE_AUTHORITY_HOST}). Not used with {@link #credential(TokenCredential)}.
-     */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder authorityHost(String authorityHost) {
         options.authorityHost(authorityHost);
         return this;
     }
 
-    /**
-     * The HTTP transport of the Key Vault clients and the default credentials; default the JDK's
-     * {@code java.net.http.HttpClient} (azure-core-http-jdk-httpclient). In Quarkus, pass one built on the
-     * application's Vert.x instance.
-     */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder httpClient(HttpClient httpClient) {
         options.httpClient(httpClient);
         return this;
     }
 
-    /** Retries of 429, 5xx and I/O failures: at most {@code maxRetries}, delays doubling from base to max. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder retry(int maxRetries, Duration baseDelay, Duration maxDelay) {
         options.retry(maxRetries, baseDelay, maxDelay);
         return this;
     }
 
-    /**
-     * Skips the check that the bearer challenge's resource matches the vault's domain. Only for emulators and
-     * test servers that do not run under {@code *.vault.azure.net}.
-     */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder disableChallengeResourceVerification() {
         options.disableChallengeResourceVerification();
         return this;
     }
 
-    /** Hears every Key Vault call with its outcome (metrics); default none. */
+    @Override
     public AzureKeyVaultCertificateSourceBuilder listener(KeyVaultCallListener listener) {
         options.listener(listener);
         return this;

@@ -8,7 +8,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 
 /** Configures an {@link AzureKeyVaultKeyEncryption}. Not thread-safe. */
-public final class AzureKeyVaultKeyEncryptionBuilder {
+public final class AzureKeyVaultKeyEncryptionBuilder implements KeyVaultClientBuilder<AzureKeyVaultKeyEncryptionBuilder> {
 
     private final KeyVaultKeyId key;
     private final KeyVaultClientOptions options = new KeyVaultClientOptions();
@@ -19,53 +19,50 @@ public final class AzureKeyVaultKeyEncryptionBuilder {
         allowed.add(key.versionless());
     }
 
-    /** Any azure-core credential; default azure-identity's {@code DefaultAzureCredential}. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder credential(TokenCredential credential) {
         options.credential(credential);
         return this;
     }
 
-    /** {@code DefaultAzureCredential} with the client id of a user-assigned managed identity. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder managedIdentityClientId(String clientId) {
         options.managedIdentityClientId(clientId);
         return this;
     }
 
-    /** A service principal with a client secret. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder clientSecretCredential(String tenantId, String clientId, String clientSecret) {
         options.clientSecret(tenantId, clientId, clientSecret);
         return this;
     }
 
-    /** Workload identity (e.g. AKS): a federated token file. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder workloadIdentityCredential(String tenantId, String clientId,
             String tokenFilePath) {
         options.workloadIdentity(tenantId, clientId, tokenFilePath);
         return this;
     }
 
-    /**
-     * The Microsoft Entra ID host the azure-identity credentials ask for tokens, e.g.
-     * {@code https://login.microsoftonline.us}; default the Azure public cloud's (or {@code AZURE_AUTHORITY_HOST}).
-     */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder authorityHost(String authorityHost) {
         options.authorityHost(authorityHost);
         return this;
     }
 
-    /** The HTTP transport; default the JDK's. In Quarkus, one built on the application's Vert.x. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder httpClient(HttpClient httpClient) {
         options.httpClient(httpClient);
         return this;
     }
 
-    /** Retries of 429 (honouring {@code Retry-After}), 5xx and I/O failures; default 3, from 0.8 s doubling to 8 s. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder retry(int maxRetries, Duration baseDelay, Duration maxDelay) {
         options.retry(maxRetries, baseDelay, maxDelay);
         return this;
     }
 
-    /** Only for test servers not under {@code *.vault.azure.net}: skips the bearer challenge's domain check. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder disableChallengeResourceVerification() {
         options.disableChallengeResourceVerification();
         return this;
@@ -81,7 +78,7 @@ public final class AzureKeyVaultKeyEncryptionBuilder {
         return this;
     }
 
-    /** Hears every Key Vault call with its outcome (metrics); default none. */
+    @Override
     public AzureKeyVaultKeyEncryptionBuilder listener(KeyVaultCallListener listener) {
         options.listener(listener);
         return this;
