@@ -35,7 +35,8 @@ public interface DataProtectionAzureKeyVaultConfig {
 
     /**
      * The name of the Key Vault key that wraps the master keys, with {@code type=azure-key-vault-key}; the key
-     * identifier ASP.NET Core's {@code ProtectKeysWithAzureKeyVault} takes is {@code {vault-url}/keys/{key-name}}. An
+     * identifier ASP.NET Core's {@code ProtectKeysWithAzureKeyVault} takes is {@code vault-url} + {@code /keys/} +
+     * {@code key-name}, e.g. {@code https://my-vault.vault.azure.net/keys/data-protection}. An
      * RSA key; the identity needs {@code wrapKey} and {@code unwrapKey} on it (RBAC role Key Vault Crypto User). Set
      * with another type, the key still unwraps the keys it wrapped (a migration away from it).
      */
@@ -49,8 +50,9 @@ public interface DataProtectionAzureKeyVaultConfig {
     Optional<String> keyVersion();
 
     /**
-     * More keys whose wrapped master keys may be unwrapped, as {@code https://{vault}/keys/{name}} (any version), e.g.
-     * the key of a vault used before. A stored key naming any key but these and {@code key-name} is refused without a
+     * More keys whose wrapped master keys may be unwrapped (any version), as key identifiers without version: e.g.
+     * {@code https://old-vault.vault.azure.net/keys/data-protection}, the key of a vault used before. A stored key naming any
+     * key but these and {@code key-name} is refused without a
      * call to its vault (ASP.NET Core calls whatever vault the stored key names).
      */
     Optional<List<String>> allowedKeys();
