@@ -35,6 +35,29 @@ final class CertificateSources {
         return decryptionOnly.isEmpty() ? primary : new CompositeCertificateSource(primary, decryptionOnly);
     }
 
+    /**
+     * Every configured certificate, for decryption only (while a key service wraps new keys): {@code remote}'s
+     * certificates, {@code key-encryption.certificate.*} and {@code decryption-certificates.*}; empty when there are
+     * none.
+     */
+    static Optional<CertificateSource> decryptionOnly(KeyEncryption config, Optional<CertificateSourceFactory> remote) {
+        List<CertificateSource> sources = new ArrayList<>();
+        remote.map(CertificateSourceFactory::create).ifPresent(sources::add);
+        CertificateFiles files = config.certificate();
+        if (files.pkcs12().path().isPresent() || files.pem().certificatePath().isPresent()
+                || files.pem().privateKeyPath().isPresent()) {
+            sources.add(files(files, KEY_ENCRYPTION + "certificate"));
+        }
+        for (Map.Entry<String, CertificateFiles> entry : config.decryptionCertificates().entrySet()) {
+            sources.add(files(entry.getValue(), KEY_ENCRYPTION + "decryption-certificates." + entry.getKey()));
+        }
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(sources.size() == 1 ? sources.get(0)
+                : new CompositeCertificateSource(sources.get(0), sources.subList(1, sources.size())));
+    }
+
     /** A certificate group's files; the rules are core's ({@link CertificateFileSettings}). */
     private static CertificateSource files(CertificateFiles files, String property) {
         CertificateFileSettings settings = new CertificateFileSettings(files.pkcs12().path().orElse(null),

@@ -88,8 +88,9 @@ public interface DataProtectionConfig {
     File file();
 
     /**
-     * Encryption of the keys at rest. The master key in each stored key element is encrypted to an X.509 certificate
-     * (ASP.NET Core's {@code ProtectKeysWithCertificate} / {@code ProtectKeysWithAzureKeyVault}).
+     * Encryption of the keys at rest: the master key in each stored key element is encrypted to an X.509 certificate
+     * (ASP.NET Core's {@code ProtectKeysWithCertificate}) or wrapped with an Azure Key Vault key
+     * ({@code ProtectKeysWithAzureKeyVault}).
      */
     @ConfigDocSection
     KeyEncryption keyEncryption();
@@ -132,8 +133,15 @@ public interface DataProtectionConfig {
          * <li>{@code azure-key-vault}: encrypted to the current version of an Azure Key Vault certificate; every
          * enabled version decrypts. Needs the {@code io.quarkiverse.dataprotection:quarkus-data-protection-azure-keyvault}
          * extension, configured with {@code key-encryption.azure-key-vault.*}.</li>
+         * <li>{@code azure-key-vault-key}: wrapped with an Azure Key Vault key, as ASP.NET Core's
+         * {@code ProtectKeysWithAzureKeyVault} does (Key Vault's {@code wrapKey}/{@code unwrapKey} with
+         * {@code RSA-OAEP}; the key never leaves the vault). Needs the same extension, configured with
+         * {@code key-encryption.azure-key-vault.vault-url} and {@code .key-name}.</li>
          * </ul>
-         * Both write the XML Encryption form ASP.NET Core's {@code CertificateXmlEncryptor} writes.
+         * The certificate types write the XML Encryption form ASP.NET Core's {@code CertificateXmlEncryptor} writes.
+         * Whichever type encrypts, the certificates configured here ({@code decryption-certificates.*}, and a Key Vault
+         * certificate or key set up under {@code key-encryption.azure-key-vault.*}) keep decrypting the keys they
+         * encrypted, so a ring can move from one form to the other ({@code KeyManager.reencryptKeys()}).
          */
         @WithDefault("none")
         KeyEncryptionType type();

@@ -54,22 +54,24 @@ class DataProtectionHealthCheck implements HealthCheck {
         status.lastKeyLoss().ifPresent(loss -> response.withData("last-key-loss", loss.detectedAt() + ": "
                 + loss.lostElements() + " element(s) missing from the store, " + loss.restoredElements()
                 + " restored by this instance"));
-        Optional<String> certificateFailure = service.keyEncryption()
-                .flatMap(encryption -> withCertificate(response, encryption));
+        Optional<ActiveKeyEncryption> encryption = service.keyEncryption();
+        Optional<String> certificateFailure = encryption.flatMap(e -> withCertificate(response, e));
         if (certificateFailure.isPresent()) {
             return response.down().withData("reason", "the key encryption certificates could not be loaded: "
                     + certificateFailure.get()).build();
         }
+        Optional<String> keyServiceFailure = encryption.flatMap(ActiveKeyEncryption::keyServiceFailure);
+        keyServiceFailure.ifPresent(failure -> response.withData("key-encryption-error", failure));
         if (status.isReady()) {
             return response.up().build();
         }
-        return response.down().withData("reason", reason(status)).build();
+        return response.down().withData("reason", reason(status, keyServiceFailure)).build();
     }
 
-    /** Adds the encrypting certificate's public description; returns the load failure, if any. */
-    private static Optional<String> withCertificate(HealthCheckResponseBuilder response,
-            ConfiguredKeyEncryption encryption) {
-        Optional<String> failure = encryption.loadFailure();
+    /** Adds what encrypts new keys (the certificate's public description); returns the load failure, if any. */
+    private static Optional<String> withCertificate(HealthCheckResponseBuilder response, ActiveKeyEncryption encryption) {
+        response.withData("key-encryption", encryption.description());
+        Optional<String> failure = encryption.certificateFailure();
         if (failure.isPresent()) {
             return failure;
         }
@@ -86,12 +88,16 @@ class DataProtectionHealthCheck implements HealthCheck {
         return Optional.empty();
     }
 
-    private static String reason(KeyRingStatus status) {
+    private static String reason(KeyRingStatus status, Optional<String> keyServiceFailure) {
         if (status.fault().isPresent()) {
             return "the key ring is faulty (see fault); it keeps serving its cached keys";
         }
         if (status.keyCreationBlocked().isPresent()) {
             return "no usable default key: " + status.keyCreationBlocked().get();
+        }
+        if (keyServiceFailure.isPresent()) {
+            // a key could not be created (wrapped) or read (unwrapped): the key service's own explanation
+            return "no usable default key: " + keyServiceFailure.get();
         }
         if (status.lastRefreshError().isPresent()) {
             return "no usable default key: the key store could not be read";

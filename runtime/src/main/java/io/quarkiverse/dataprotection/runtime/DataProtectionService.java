@@ -17,6 +17,7 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
 import io.quarkiverse.dataprotection.runtime.spi.CertificateSourceFactory;
+import io.quarkiverse.dataprotection.runtime.spi.KeyEncryptionFactory;
 import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
 import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
@@ -42,11 +43,12 @@ public class DataProtectionService {
     private final DataProtectionBuildInfo buildInfo;
     private final DataProtectionProvider provider;
     private final OpenedRepository repository;
-    private final Optional<ConfiguredKeyEncryption> keyEncryption;
+    private final Optional<ActiveKeyEncryption> keyEncryption;
 
     DataProtectionService(DataProtectionConfig config, DataProtectionBuildInfo buildInfo,
             @Any Instance<RepositoryFactory> repositoryFactories, Instance<XmlRepository> applicationRepository,
-            @Any Instance<CertificateSourceFactory> certificateSources, Instance<KeyEncryptor> applicationEncryptor,
+            @Any Instance<CertificateSourceFactory> certificateSources,
+            @Any Instance<KeyEncryptionFactory> keyEncryptionFactories, Instance<KeyEncryptor> applicationEncryptor,
             @Any Instance<KeyDecryptor> applicationDecryptors, @Any Instance<DataProtectionListener> listeners,
             Instance<DataProtectionMetrics> metrics) {
         this.buildInfo = buildInfo;
@@ -58,9 +60,12 @@ public class DataProtectionService {
             all.add(metrics.get());
         }
         builder.listener(Listeners.compose(all));
-        this.keyEncryption = KeyEncryptionFactory.create(config.keyEncryption(), certificateSources);
-        keyEncryption.ifPresent(encryption -> builder.keyEncryptor(encryption.encryptor())
-                .addKeyDecryptor(encryption.decryptor()));
+        this.keyEncryption = KeyEncryptionSetup.create(config.keyEncryption(), certificateSources,
+                keyEncryptionFactories);
+        keyEncryption.ifPresent(encryption -> {
+            builder.keyEncryptor(encryption.encryptor());
+            encryption.decryptors().forEach(builder::addKeyDecryptor);
+        });
         if (applicationEncryptor.isResolvable()) {
             builder.keyEncryptor(applicationEncryptor.get());
         } else if (applicationEncryptor.isAmbiguous()) {
@@ -75,13 +80,13 @@ public class DataProtectionService {
                     ? OpenedRepository.unmanaged(applicationRepository.get())
                     : factory(repositoryFactories, buildInfo.keyStore()).open();
         } catch (RuntimeException e) {
-            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
+            keyEncryption.ifPresent(ActiveKeyEncryption::close);
             throw e;
         }
         try {
             this.provider = builder.repository(repository.repository()).build();
         } catch (RuntimeException e) {
-            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
+            keyEncryption.ifPresent(ActiveKeyEncryption::close);
             repository.release().run();
             throw e;
         }
@@ -107,7 +112,7 @@ public class DataProtectionService {
     }
 
     /** The key encryption at rest, when {@code key-encryption.type} is not {@code none}. */
-    Optional<ConfiguredKeyEncryption> keyEncryption() {
+    Optional<ActiveKeyEncryption> keyEncryption() {
         return keyEncryption;
     }
 
@@ -132,7 +137,7 @@ public class DataProtectionService {
         try {
             provider.close();
         } finally {
-            keyEncryption.ifPresent(ConfiguredKeyEncryption::close);
+            keyEncryption.ifPresent(ActiveKeyEncryption::close);
             repository.release().run();
         }
     }

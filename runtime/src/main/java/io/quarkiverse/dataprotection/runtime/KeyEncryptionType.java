@@ -9,7 +9,9 @@ public enum KeyEncryptionType {
     /** Encrypted to a certificate from PKCS#12 or PEM files. */
     CERTIFICATE(null),
     /** Encrypted to an Azure Key Vault certificate. */
-    AZURE_KEY_VAULT("io.quarkiverse.dataprotection:quarkus-data-protection-azure-keyvault");
+    AZURE_KEY_VAULT("io.quarkiverse.dataprotection:quarkus-data-protection-azure-keyvault"),
+    /** Wrapped with an Azure Key Vault key (ASP.NET Core's {@code ProtectKeysWithAzureKeyVault}). */
+    AZURE_KEY_VAULT_KEY("io.quarkiverse.dataprotection:quarkus-data-protection-azure-keyvault");
 
     private final String extension;
 

@@ -41,14 +41,16 @@ import com.sun.net.httpserver.HttpsServer;
 import reactor.core.publisher.Mono;
 
 /**
- * A local HTTPS server implementing the Azure Key Vault REST calls the certificate source makes, for tests with the
- * real Azure SDK clients (there is no Key Vault emulator):
+ * A local HTTPS server implementing the Azure Key Vault REST calls this project makes, for tests with the real Azure
+ * SDK clients (there is no Key Vault emulator). Certificates:
  * <ul>
  * <li>{@code GET /certificates/{name}[/]}: the current (newest) version's certificate bundle;</li>
  * <li>{@code GET /certificates/{name}/versions}: every version with its {@code attributes.enabled};</li>
  * <li>{@code GET /secrets/{name}/{version}}: the certificate's backing secret (base64 PKCS#12 without password,
  * content type {@code application/x-pkcs12}, or PEM with {@code application/x-pem-file}).</li>
  * </ul>
+ * Keys (RSA, wrap and unwrap) are served by {@link #keys()}, and the Entra ID token endpoint that real azure-identity
+ * credentials call by {@link #tokens()}.
  * The bearer challenge as Key Vault does it: a request without {@code Authorization: Bearer <token>} gets 401 with
  * {@code WWW-Authenticate: Bearer authorization="https://login.microsoftonline.com/<tenant>",
  * resource="https://vault.azure.net"}; {@link #credential()} hands out the token. Failures can be injected, and every
@@ -76,12 +78,22 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     private final X509Certificate tlsCertificate;
     private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final List<String> authenticatedRequests = new CopyOnWriteArrayList<>();
     private final List<TokenRequestContext> tokenRequests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Integer> nextStatuses = new ConcurrentLinkedDeque<>();
     private volatile int alwaysStatus;
     private final Map<String, Integer> pathStatuses = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
+    private final FakeVaultKeys keys = new FakeVaultKeys(this);
+    private final FakeTokenEndpoint tokens = new FakeTokenEndpoint(this);
+    private volatile String retryAfter = "0";
+
+    static {
+        // Without it every response waits for the client's delayed ACK (about 40 ms): the JDK server writes headers
+        // and body apart. Read once, when the JDK's server classes initialize.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private FakeKeyVaultServer() throws Exception {
         TestCertificate tls = CertificateGenerator.tlsServer();
@@ -184,6 +196,24 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         versions.get(name).stream().filter(v -> v.id.equals(version)).findFirst().orElseThrow().enabled = enabled;
     }
 
+    /** The keys of this vault (key wrap) and their wrap and unwrap calls. */
+    public FakeVaultKeys keys() {
+        return keys;
+    }
+
+    /**
+     * The Entra ID token endpoint this server also plays; point a real azure-identity credential at it with
+     * {@code authorityHost(vaultUrl())}.
+     */
+    public FakeTokenEndpoint tokens() {
+        return tokens;
+    }
+
+    /** The {@code Retry-After} header value of injected 429 responses; default {@code 0}. */
+    public void retryAfter(String value) {
+        this.retryAfter = Objects.requireNonNull(value);
+    }
+
     /** The next authenticated requests get these statuses, one each, before normal service resumes. */
     public void failNext(int... statuses) {
         for (int status : statuses) {
@@ -208,6 +238,11 @@ public final class FakeKeyVaultServer implements AutoCloseable {
     /** Every request as {@code "GET /path"}, in order, challenges included. */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** When each request of {@link #requests()} arrived ({@link System#nanoTime()}), in the same order. */
+    public List<Long> requestArrivalNanos() {
+        return List.copyOf(arrivals);
     }
 
     /** How many requests without a valid token were answered with the bearer challenge. */
@@ -236,45 +271,53 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(exchange.getRequestMethod() + " " + path);
+    private void handle(HttpExchange http) throws IOException {
+        try (http) {
+            Exchange exchange = new Exchange(http);
+            String path = exchange.path();
+            arrivals.add(System.nanoTime());
+            requests.add(exchange.method() + " " + path);
+            if (tokens.route(exchange)) {
+                return;
+            }
             if (alwaysStatus != 0) {
                 if (alwaysStatus == 401) {
-                    challenge(exchange);
+                    challenge(http);
                 }
-                respond(exchange, alwaysStatus, error("Injected", "injected failure " + alwaysStatus));
+                respond(http, alwaysStatus, error("Injected", "injected failure " + alwaysStatus));
                 return;
             }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String authorization = http.getRequestHeaders().getFirst("Authorization");
             if (!("Bearer " + TOKEN).equals(authorization)) {
-                challenge(exchange);
+                challenge(http);
                 challenges.incrementAndGet();
-                respond(exchange, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."));
+                respond(http, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."));
                 return;
             }
-            authenticatedRequests.add(exchange.getRequestMethod() + " " + path);
+            authenticatedRequests.add(exchange.method() + " " + path);
             Integer injected = pathStatuses.containsKey(path) ? pathStatuses.get(path) : nextStatuses.poll();
             if (injected != null) {
                 if (injected == 429) {
-                    exchange.getResponseHeaders().add("Retry-After", "0");
+                    http.getResponseHeaders().add("Retry-After", retryAfter);
                 }
-                respond(exchange, injected, error("Injected", "injected failure " + injected));
+                respond(http, injected, error("Injected", "injected failure " + injected));
                 return;
             }
-            if (exchange.getRequestURI().getQuery() == null
-                    || !exchange.getRequestURI().getQuery().contains("api-version=")) {
-                respond(exchange, 400, error("BadParameter", "api-version is required"));
+            if (http.getRequestURI().getQuery() == null || !http.getRequestURI().getQuery().contains("api-version=")) {
+                respond(http, 400, error("BadParameter", "api-version is required"));
                 return;
             }
-            route(exchange, path);
+            if (!keys.route(exchange)) {
+                route(http, path);
+            }
         }
     }
 
     private void route(HttpExchange exchange, String path) throws IOException {
         Matcher m;
-        if ((m = VERSIONS.matcher(path)).matches()) {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            respond(exchange, 405, error("MethodNotAllowed", "No route for " + exchange.getRequestMethod() + " " + path));
+        } else if ((m = VERSIONS.matcher(path)).matches()) {
             String name = m.group(1);
             List<Version> all = versionsOf(exchange, name);
             if (all != null) {
@@ -368,7 +411,7 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         }
     }
 
-    private static String error(String code, String message) {
+    static String error(String code, String message) {
         return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     }
 
@@ -379,6 +422,35 @@ public final class FakeKeyVaultServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /** One request as the routes see it: method, path, body (read once). */
+    static final class Exchange {
+        private final HttpExchange http;
+        private String body;
+
+        Exchange(HttpExchange http) {
+            this.http = http;
+        }
+
+        String method() {
+            return http.getRequestMethod();
+        }
+
+        String path() {
+            return http.getRequestURI().getPath();
+        }
+
+        String body() throws IOException {
+            if (body == null) {
+                body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return body;
+        }
+
+        void respond(int status, String json) throws IOException {
+            FakeKeyVaultServer.respond(http, status, json);
         }
     }
 

@@ -5,11 +5,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpClient;
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.CertificateClientBuilder;
@@ -36,7 +36,9 @@ import io.quarkiverse.dataprotection.xmlencryption.CertificateWithKey;
  * (scheduling is the caller's), never per key or per request. A version's secret is fetched once per process and
  * cached by version id, so a refresh after a rotation fetches only the new version. Disabled versions are neither
  * fetched nor used. HTTP 429 and 5xx responses and I/O errors are retried with bounded exponential backoff by the
- * Azure SDK's retry policy; then the error names the vault URL, the certificate name and the HTTP status. A failed
+ * Azure SDK's retry policy; then the error names the vault URL, the certificate name, the HTTP status and what to
+ * fix (the role for a 403), or, when the credential could not get a token, the credential's first error line and
+ * what to check ({@link KeyVaultErrors}). A failed
  * refresh keeps the certificates loaded before. When the secret of an older version cannot be read, that version is
  * skipped with a warning (and tried again on the next refresh); when the current version cannot be read, loading
  * fails.
@@ -55,6 +57,7 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
     private final String certificateName;
     private final CertificateClient certificateClient;
     private final SecretClient secretClient;
+    private final KeyVaultClientOptions options;
     /** Fetched versions by version id; a version's secret never changes, so it is read once per process. */
     private final Map<String, CertificateWithKey> byVersion = new ConcurrentHashMap<>();
     private volatile String currentVersion;
@@ -62,13 +65,14 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
     AzureKeyVaultCertificateSource(AzureKeyVaultCertificateSourceBuilder builder) {
         this.vaultUrl = builder.vaultUrl;
         this.certificateName = builder.certificateName;
-        HttpClient http = builder.httpClient != null ? builder.httpClient : DefaultHttpClient.create();
-        TokenCredential credential = builder.credential.apply(http);
+        this.options = builder.options;
+        HttpClient http = options.http();
+        TokenCredential credential = options.buildCredential();
         CertificateClientBuilder certificates = new CertificateClientBuilder().vaultUrl(vaultUrl).credential(credential)
-                .httpClient(http).retryOptions(builder.retryOptions);
+                .httpClient(http).retryOptions(options.retryOptions());
         SecretClientBuilder secrets = new SecretClientBuilder().vaultUrl(vaultUrl).credential(credential)
-                .httpClient(http).retryOptions(builder.retryOptions);
-        if (builder.disableChallengeResourceVerification) {
+                .httpClient(http).retryOptions(options.retryOptions());
+        if (options.challengeResourceVerificationDisabled()) {
             certificates.disableChallengeResourceVerification();
             secrets.disableChallengeResourceVerification();
         }
@@ -86,20 +90,19 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
 
     @Override
     protected CertificateSet load() {
-        String current;
-        List<String> enabled = new ArrayList<>();
-        try {
-            current = certificateClient.getCertificate(certificateName).getProperties().getVersion();
-            for (CertificateProperties version : certificateClient.listPropertiesOfCertificateVersions(certificateName)) {
-                if (Boolean.TRUE.equals(version.isEnabled())) {
-                    enabled.add(version.getVersion());
-                }
-            }
-        } catch (HttpResponseException e) {
-            throw failure("cannot read the certificate", e);
-        } catch (RuntimeException e) {
-            throw unreachable("cannot read the certificate", e);
-        }
+        String current = call(KeyVaultOperation.GET_CERTIFICATE, "getCertificate",
+                () -> certificateClient.getCertificate(certificateName).getProperties().getVersion());
+        List<String> enabled = call(KeyVaultOperation.LIST_CERTIFICATE_VERSIONS, "listPropertiesOfCertificateVersions",
+                () -> {
+                    List<String> versions = new ArrayList<>();
+                    for (CertificateProperties version : certificateClient
+                            .listPropertiesOfCertificateVersions(certificateName)) {
+                        if (Boolean.TRUE.equals(version.isEnabled())) {
+                            versions.add(version.getVersion());
+                        }
+                    }
+                    return versions;
+                });
         CertificateWithKey encryption = fetch(current);
         List<CertificateWithKey> decryption = new ArrayList<>();
         for (String version : enabled) {
@@ -136,14 +139,8 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
         if (cached != null) {
             return cached;
         }
-        KeyVaultSecret secret;
-        try {
-            secret = secretClient.getSecret(certificateName, version);
-        } catch (HttpResponseException e) {
-            throw failure("cannot read the secret of version " + version, e);
-        } catch (RuntimeException e) {
-            throw unreachable("cannot read the secret of version " + version, e);
-        }
+        KeyVaultSecret secret = call(KeyVaultOperation.GET_SECRET, "getSecret of version " + version,
+                () -> secretClient.getSecret(certificateName, version));
         CertificateWithKey certificate = parse(secret, version);
         byVersion.put(version, certificate);
         return certificate;
@@ -173,37 +170,19 @@ public final class AzureKeyVaultCertificateSource extends CachingCertificateSour
                 + "; expected " + PKCS12 + " or " + PEM);
     }
 
-    private CertificateSourceException failure(String action, HttpResponseException e) {
-        String status = e.getResponse() == null ? "no HTTP response" : "HTTP " + e.getResponse().getStatusCode();
-        return new CertificateSourceException("Azure Key Vault " + vaultUrl + ", certificate '" + certificateName
-                + "': " + action + " (" + status + ")" + hint(e) + ": " + firstLine(e.getMessage()), e);
-    }
-
-    /** I/O failures (connection refused, TLS, timeouts) after the SDK's retries, and credential errors. */
-    private CertificateSourceException unreachable(String action, RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new CertificateSourceException("Azure Key Vault " + vaultUrl + ", certificate '" + certificateName
-                + "': " + action + " (no HTTP response): " + cause.getClass().getSimpleName() + ": "
-                + firstLine(cause.getMessage()), e);
-    }
-
-    private static String hint(HttpResponseException e) {
-        int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-        return switch (status) {
-            case 401 -> ". Check the credential (managed identity, client secret or workload identity)";
-            case 403 -> ". Grant the identity the RBAC role 'Key Vault Certificate User', or an access policy "
-                    + "with get and list on certificates and get on secrets";
-            case 404 -> ". Check the vault URL and the certificate name";
-            default -> "";
-        };
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
+    /** Runs one Key Vault call, recording its outcome; a failure becomes one message naming what to fix. */
+    private <T> T call(KeyVaultOperation operation, String action, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            KeyVaultFailure failure = KeyVaultErrors.describe(e, vaultUrl, KeyVaultErrors.Subject.CERTIFICATE,
+                    "'" + certificateName + "'", action, options.credentialHint(), options.retries());
+            options.record(operation, failure.outcome());
+            throw new CertificateSourceException(failure.message(), e);
         }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        options.record(operation, KeyVaultOutcome.SUCCESS);
+        return result;
     }
 
     private String what() {

@@ -170,6 +170,35 @@ class AzureKeyVaultCertificateSourceTest {
     }
 
     @Test
+    void forbidden_namesTheRoleToGrant_inOneMessage() {
+        vault.addVersion(NAME, TestCertificates.of(certA));
+        vault.failAlways(403);
+
+        assertThatThrownBy(() -> source(NAME).certificates()).isInstanceOf(CertificateSourceException.class)
+                .hasMessage("Azure Key Vault " + vault.vaultUrl() + ", certificate '" + NAME + "': getCertificate "
+                        + "failed with HTTP 403 — grant the identity the RBAC role 'Key Vault Certificate User' on the "
+                        + "vault or the certificate (or an access policy with get and list on certificates and get on "
+                        + "secrets); with a vault firewall, also allow this network (Key Vault says: injected failure 403)");
+    }
+
+    @Test
+    void calls_areReportedByOperationAndOutcome() {
+        String v1 = vault.addVersion(NAME, TestCertificates.of(certA));
+        vault.addVersion(NAME, TestCertificates.of(certB));
+        vault.failPath("/secrets/" + NAME + "/" + v1, 403);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AzureKeyVaultCertificateSource source = AzureKeyVaultCertificateSource.builder(vault.vaultUrl(), NAME)
+                .credential(vault.credential()).httpClient(vault.httpClient())
+                .retry(3, Duration.ofMillis(5), Duration.ofMillis(20)).disableChallengeResourceVerification()
+                .listener((operation, outcome) -> calls.add(operation.tag() + ":" + outcome.tag())).build();
+
+        source.certificates();
+
+        assertThat(calls).containsExactly("get_certificate:success", "list_certificate_versions:success",
+                "get_secret:success", "get_secret:forbidden");
+    }
+
+    @Test
     void unknownCertificate_fails404NamingVaultAndCertificate() {
         vault.addVersion(NAME, TestCertificates.of(certA));
 
@@ -178,7 +207,7 @@ class AzureKeyVaultCertificateSourceTest {
                 .hasMessageContaining(vault.vaultUrl())
                 .hasMessageContaining("'no-such-certificate'")
                 .hasMessageContaining("HTTP 404")
-                .hasMessageContaining("Check the vault URL and the certificate name");
+                .hasMessageContaining("HTTP 404 — check the vault URL and the certificate name");
     }
 
     @Test

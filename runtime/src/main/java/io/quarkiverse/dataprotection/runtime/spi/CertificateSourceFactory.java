@@ -26,4 +26,13 @@ public interface CertificateSourceFactory {
 
     /** How often to reload the certificates in the background (sources that rotate), or empty to load once. */
     Optional<Duration> refreshPeriod();
+
+    /**
+     * Whether this source's settings are present, so that its certificates are wanted for decryption while a
+     * {@link KeyEncryptionFactory}'s type encrypts new keys (a ring moving from certificates to a key service). The
+     * default, {@code true}, suits sources without settings of their own.
+     */
+    default boolean configured() {
+        return true;
+    }
 }
