@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -169,7 +168,7 @@ public final class KeyRingProvider implements AutoCloseable {
         lastSuccessfulRefresh = now;
         listener.onKeyRingRefresh(true);
         Instant nextRead = now.plus(refreshPeriod);
-        Instant retry = refreshed.creationBlocked() == null ? null : refreshed.read().nextDecryptionRetry();
+        Instant retry = refreshed.creationBlocked() == null ? null : keyManager.nextDecryptionRetry();
         if (retry != null && background != null) {
             background.refreshAfter(Duration.between(now, retry));
         } else if (retry != null && retry.isBefore(nextRead)) {
@@ -193,7 +192,8 @@ public final class KeyRingProvider implements AutoCloseable {
         }
         List<Key> cached = previous == null ? List.of() : new ArrayList<>(previous.ring.keys());
         Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
-        snapshot = resolved(now, cached, policy.resolve(now, cached), retry, previous == null ? null : previous.version,
+        snapshot = resolved(now, cached, DecryptingResolver.resolve(policy, now, cached), retry,
+                previous == null ? null : previous.version,
                 failure.changeCount());
         if (previous != null) {
             LOG.warnf("%s; serving the cached key ring (%d keys, default %s)", message, cached.size(),
@@ -235,21 +235,8 @@ public final class KeyRingProvider implements AutoCloseable {
     /** A snapshot of the cached state for health and metrics; never reads the store. */
     public KeyRingStatus status() {
         Snapshot s = snapshot;
-        KeyRing ring = s == null ? KeyRing.empty() : s.ring;
-        Key defaultKey = ring.defaultKey();
-        Optional<Instant> nextActivation = ring.keys().stream()
-                .filter(k -> !k.isRevoked() && k.canEncrypt())
-                .filter(k -> defaultKey == null || k.activationDate().isAfter(defaultKey.activationDate()))
-                .map(Key::activationDate).min(Instant::compareTo);
-        List<String> unusable = ring.keys().stream().filter(k -> !k.canEncrypt())
-                .map(k -> k.id() + ": " + k.unusableReason().orElse("unknown")).toList();
-        StoreSnapshot read = lastRead;
-        return new KeyRingStatus(keyManager.store().description(), ring.keys().size(),
-                Optional.ofNullable(defaultKey).map(Key::id), Optional.ofNullable(defaultKey).map(Key::expirationDate),
-                nextActivation, Optional.ofNullable(lastSuccessfulRefresh), Optional.ofNullable(lastRefreshError),
-                unusable, read == null ? 0 : read.unreadableElements(), Optional.ofNullable(fault),
-                read == null ? List.of() : read.warnings(), Optional.ofNullable(keyCreationBlocked),
-                Optional.ofNullable(lastKeyLoss));
+        return StatusReport.of(keyManager.store().description(), s == null ? KeyRing.empty() : s.ring, lastRead,
+                lastSuccessfulRefresh, lastRefreshError, fault, keyCreationBlocked, lastKeyLoss);
     }
 
     /** The key manager this ring reads and writes through. */
