@@ -16,6 +16,7 @@ import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
 import io.quarkiverse.dataprotection.keys.KeyResolution;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
 /**
  * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:
@@ -72,9 +73,9 @@ public final class KeyRingProvider implements AutoCloseable {
         Duration changePollPeriod = settings.changePollPeriod();
         background = changePollPeriod == null ? null
                 : new BackgroundRefresh(this::backgroundRefresh, refreshPeriod, changePollPeriod, keyManager.store(),
-                        this::isStaleAt);
+                        this::refreshIfStaleAt);
         unknownKeys = new UnknownKeyRefresh(settings.unknownKeyRefreshInterval(), settings.unknownKeyWait(),
-                background == null ? null : background.executor(), this::refresh);
+                background == null ? null : background.executor(), this::refreshIfChanged);
     }
 
     /** The current key ring; reads the store only when the cached ring is due for a refresh. */
@@ -100,13 +101,39 @@ public final class KeyRingProvider implements AutoCloseable {
         }
         try {
             s = snapshot;
-            if (s == null || !clock.instant().isBefore(s.recomputeAt) || s.changeCount != keyManager.changeCount()) {
+            if (s == null || !clock.instant().isBefore(s.recomputeAt)) {
+                refreshLocked(clock.instant());
+            } else if (s.changeCount != keyManager.changeCount() && !adoptIfCurrent(s)) {
                 refreshLocked(clock.instant());
             }
             return snapshot.ring;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * After a change through this instance's key manager: when the store is still at the version the cached ring was
+     * read at, that read came after the change (every change moves the version; it raced with the change's own
+     * announcement, say), so the ring is current and one version check replaces a second full read. Only after a
+     * clean read: an operator's {@link io.quarkiverse.dataprotection.keys.KeyManager#acceptEmptyStore()} needs a
+     * real refresh to clear a fault.
+     */
+    private boolean adoptIfCurrent(Snapshot s) {
+        if (!(keyManager.store() instanceof VersionedXmlRepository versioned) || s.version == null
+                || lastRefreshError != null || fault != null) {
+            return false;
+        }
+        long changeCount = keyManager.changeCount(); // before the check: a change after it is not adopted
+        try {
+            if (!s.version.equals(versioned.version())) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false; // the refresh reports it
+        }
+        snapshot = new Snapshot(s.ring, s.recomputeAt, s.version, changeCount);
+        return true;
     }
 
     private static boolean stillUsable(Key defaultKey, Instant now) {
@@ -142,8 +169,46 @@ public final class KeyRingProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the store only when it changed since the cached ring was read: for a {@link VersionedXmlRepository} the
+     * version decides (one cheap call; a payload under a key id the store does not hold, forged or not, then costs no
+     * read at all), for any other store it reads.
+     */
+    private KeyRing refreshIfChanged() {
+        if (keyManager.store() instanceof VersionedXmlRepository versioned && snapshot != null
+                && !isStaleAt(versioned.version())) {
+            return snapshot.ring;
+        }
+        return refresh();
+    }
+
+    /**
+     * The poll's and the change notification's refresh: only when the cached ring is stale at {@code storeVersion},
+     * checked again under the lock, so that a check racing with another thread's read of the same change (this
+     * instance's own change and its announcement, say) does not read the store a second time.
+     */
+    private void refreshIfStaleAt(String storeVersion) {
+        if (!isStaleAt(storeVersion)) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (!isStaleAt(storeVersion)) {
+                return;
+            }
+            refreshLocked(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        applyRetention();
+    }
+
     private void backgroundRefresh() {
         refresh();
+        applyRetention();
+    }
+
+    private void applyRetention() {
         if (keyRetention != null) {
             KeyRetention.deleteExpired(keyManager, snapshot.ring, lastRefreshError == null, clock.instant(),
                     keyRetention);
@@ -193,8 +258,7 @@ public final class KeyRingProvider implements AutoCloseable {
         List<Key> cached = previous == null ? List.of() : new ArrayList<>(previous.ring.keys());
         Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
         snapshot = resolved(now, cached, DecryptingResolver.resolve(policy, now, cached), retry,
-                previous == null ? null : previous.version,
-                failure.changeCount());
+                previous == null ? null : previous.version, failure.changeCount());
         if (previous != null) {
             LOG.warnf("%s; serving the cached key ring (%d keys, default %s)", message, cached.size(),
                     snapshot.ring.defaultKey() == null ? "none" : snapshot.ring.defaultKey().id());
