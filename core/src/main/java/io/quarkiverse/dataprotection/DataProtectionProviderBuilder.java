@@ -108,7 +108,10 @@ public final class DataProtectionProviderBuilder {
         return this;
     }
 
-    /** The source of randomness; default a new {@link java.security.SecureRandom} made at build time. */
+    /**
+     * The source of randomness; default {@link RandomSource#secure()} made at build time (a few DRBG generators, so that
+     * concurrent protects do not queue for one).
+     */
     public DataProtectionProviderBuilder randomSource(RandomSource randomSource) {
         this.randomSource = Objects.requireNonNull(randomSource, "randomSource");
         return this;

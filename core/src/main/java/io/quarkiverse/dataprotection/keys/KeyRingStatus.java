@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param nextKeyActivation when the next key (the default key's successor) activates, if one exists
  * @param lastSuccessfulRefresh when the ring was last read from the store, if ever
  * @param lastRefreshError the message of the last failed refresh, when the last refresh failed
- * @param unusableKeys a line per key that cannot be used (its id and why)
+ * @param unusableKeys a line per key that cannot be used (its id and why): its secret failed to decrypt (see
+ *        {@link Key.SecretState#FAILED}; it is tried again after a backoff) or its stored copies conflict
  * @param unreadableElements how many stored elements could not be parsed (reported, never deleted)
  * @param fault a condition that makes the ring untrustworthy although it may still serve from cache (such as a
  *        store that suddenly reads empty with lost-key restoration off); the application should not be considered
@@ -26,16 +27,31 @@ import java.util.UUID;
  * @param keyCreationBlocked why a key the policy asks for is not created (an existing key that would be the default
  *        or its successor cannot be decrypted), if that is so
  * @param lastKeyLoss the last time the store was found to have lost elements this instance had read, if ever
+ * @param decryptedKeys how many keys have their master key decrypted ({@link Key.SecretState#DECRYPTED}): the default
+ *        key, its due successor and the keys payloads named
+ * @param encryptedKeys how many keys are not decrypted yet ({@link Key.SecretState#ENCRYPTED}): each is decrypted when
+ *        first used; {@code keyCount} is these two plus the unusable keys
  */
 public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKeyId,
         Optional<Instant> defaultKeyExpiration, Optional<Instant> nextKeyActivation,
         Optional<Instant> lastSuccessfulRefresh, Optional<String> lastRefreshError, List<String> unusableKeys,
         int unreadableElements, Optional<String> fault, List<String> warnings, Optional<String> keyCreationBlocked,
-        Optional<Loss> lastKeyLoss) {
+        Optional<Loss> lastKeyLoss, int decryptedKeys, int encryptedKeys) {
 
     public KeyRingStatus {
         unusableKeys = List.copyOf(unusableKeys);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A status without the counts of decrypted and encrypted keys (as before keys were decrypted on first use). */
+    public KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKeyId,
+            Optional<Instant> defaultKeyExpiration, Optional<Instant> nextKeyActivation,
+            Optional<Instant> lastSuccessfulRefresh, Optional<String> lastRefreshError, List<String> unusableKeys,
+            int unreadableElements, Optional<String> fault, List<String> warnings, Optional<String> keyCreationBlocked,
+            Optional<Loss> lastKeyLoss) {
+        this(store, keyCount, defaultKeyId, defaultKeyExpiration, nextKeyActivation, lastSuccessfulRefresh,
+                lastRefreshError, unusableKeys, unreadableElements, fault, warnings, keyCreationBlocked, lastKeyLoss,
+                keyCount - unusableKeys.size(), 0);
     }
 
     /**

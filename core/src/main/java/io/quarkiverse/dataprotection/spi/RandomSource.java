@@ -1,7 +1,5 @@
 package io.quarkiverse.dataprotection.spi;
 
-import java.security.SecureRandom;
-
 /**
  * Where key modifiers, IVs, nonces and master keys come from. Production code uses {@link #secure()}; tests use a
  * deterministic source to reproduce ASP.NET's known-answer vectors.
@@ -15,11 +13,12 @@ public interface RandomSource {
     void nextBytes(byte[] bytes);
 
     /**
-     * A new source backed by a new {@link SecureRandom}. Call it at run time, never from a static initializer: a
-     * native image would freeze the seed.
+     * A new source for production use: a few {@code DRBG} {@link java.security.SecureRandom}s (SP 800-90A, 256-bit
+     * strength), each seeded from the operating system's entropy source on first use, shared out so that concurrent
+     * callers rarely wait for one another (one {@code SecureRandom} serializes every caller in the JVM). Call it at run
+     * time, never from a static initializer: a native image would freeze the seeds.
      */
     static RandomSource secure() {
-        SecureRandom random = new SecureRandom();
-        return random::nextBytes;
+        return StripedSecureRandom.forThisMachine();
     }
 }

@@ -33,7 +33,8 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
  * <p>
  * <b>Reading</b> needs only read permission and takes no lock, so a read-only directory (a Kubernetes Secret or
  * ConfigMap mount, a read-only volume) serves its keys. {@link #readVersioned} reads the version before and after
- * the files and reads again (a few times at most) when a writer changed the directory in between. One odd entry
+ * the files and reads again (a few times at most) when a writer changed the directory in between. A file already read
+ * is read again only when its size, modification time or inode changed. One odd entry
  * never fails a read (see {@link StoredElement#unreadable}): a file that is not valid UTF-8 (a leading byte order
  * mark is fine) or that cannot be read is returned as unreadable, a directory named {@code *.xml} is skipped with a
  * warning. The first read warns when the directory is open to other users.
@@ -41,8 +42,11 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
  * <b>Writers</b> serialize on an exclusive lock of the file {@code .lock} in the directory (and on a lock per
  * directory within one JVM), waited for at most the lock timeout, which makes {@link #addIfVersion} a
  * compare-and-append across processes. A write that cannot get the lock, or is refused by the file system, fails
- * with a {@link XmlRepositoryException} naming the directory, the cause and the fix. The version is a digest of the names,
- * sizes and modification times of the {@code *.xml} files, so it also changes when a .NET application writes a key.
+ * with a {@link XmlRepositoryException} naming the directory, the cause and the fix.
+ * <p>
+ * <b>The version</b> costs the same whatever the number of files: the directory's modification time, which every
+ * writer changes (a .NET application included), and a marker file {@code .version} that writers of this library
+ * replace with each change (see {@link DirectoryVersion}, also for the brief "not settled" window after a change).
  * <p>
  * Thread-safety: safe for concurrent use, also by several processes.
  */
@@ -60,6 +64,7 @@ public final class FileSystemXmlRepository implements VersionedXmlRepository {
 
     private final Path directory;
     private final KeyFiles files;
+    private final DirectoryVersion version;
     private final DirectoryLock lock;
 
     /** A store over {@code directory}, created at the first write when it does not exist yet. */
@@ -79,6 +84,7 @@ public final class FileSystemXmlRepository implements VersionedXmlRepository {
                     + "; use e.g. " + DEFAULT_LOCK_TIMEOUT);
         }
         this.files = new KeyFiles(this.directory);
+        this.version = new DirectoryVersion(this.directory);
         this.lock = new DirectoryLock(this.directory, lockTimeout);
     }
 
@@ -98,26 +104,28 @@ public final class FileSystemXmlRepository implements VersionedXmlRepository {
      */
     @Override
     public VersionedElements readVersioned() {
-        String before = files.version();
+        String before = version.current();
         for (int attempt = 1;; attempt++) {
             List<StoredElement> elements = files.read();
-            String after = files.version();
-            if (after.equals(before) || attempt == READ_ATTEMPTS) {
+            String after = version.current();
+            if (DirectoryVersion.stable(after).equals(DirectoryVersion.stable(before)) || attempt == READ_ATTEMPTS) {
                 return new VersionedElements(elements, before);
             }
             before = after;
         }
     }
 
+    /** {@inheritDoc} Constant time: a {@code stat} of the directory and a read of its small marker file. */
     @Override
     public String version() {
-        return files.version();
+        return version.current();
     }
 
     @Override
     public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
+        Objects.requireNonNull(expectedVersion, "expectedVersion");
         return locked(() -> {
-            if (!files.version().equals(expectedVersion)) {
+            if (!isAt(expectedVersion)) {
                 return false;
             }
             addUnlocked(xml, friendlyName);
@@ -127,14 +135,20 @@ public final class FileSystemXmlRepository implements VersionedXmlRepository {
 
     @Override
     public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+        Objects.requireNonNull(expectedVersion, "expectedVersion");
         return locked(() -> {
-            if (!files.version().equals(expectedVersion)) {
+            if (!isAt(expectedVersion)) {
                 return false;
             }
             // Each file appears atomically; a crash part way leaves some elements restored, never half of one.
             elements.forEach(element -> addUnlocked(element.xml(), element.friendlyName()));
             return true;
         });
+    }
+
+    /** Under the lock: whether no writer changed the directory since {@code expectedVersion} was read. */
+    private boolean isAt(String expectedVersion) {
+        return DirectoryVersion.stable(version.current()).equals(DirectoryVersion.stable(expectedVersion));
     }
 
     @Override
@@ -210,14 +224,43 @@ public final class FileSystemXmlRepository implements VersionedXmlRepository {
         return "file:" + directory;
     }
 
-    /** Runs {@code action} holding the writers' lock, creating the directory first if needed. */
+    /**
+     * Runs {@code action} holding the writers' lock, creating the directory first if needed, and then replaces the
+     * version marker, so that the version changes with every write (also when the action threw part way or changed
+     * nothing: a spurious new version costs a reader one read, a missed one would cost a missed change).
+     */
     private <T> T locked(Supplier<T> action) {
         try {
             createDirectory();
         } catch (IOException e) {
             throw FileStoreErrors.cannotWrite(directory, "create the key directory " + directory, e);
         }
-        return lock.run(action);
+        return lock.run(() -> {
+            T result;
+            try {
+                result = action.get();
+            } catch (RuntimeException e) {
+                try {
+                    bumpVersion(); // it may have changed something before it failed
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+            if (!Boolean.FALSE.equals(result)) { // FALSE: a compare-and-append that did not append
+                bumpVersion();
+            }
+            return result;
+        });
+    }
+
+    private void bumpVersion() {
+        try {
+            version.bump();
+        } catch (IOException e) {
+            throw FileStoreErrors.cannotWrite(directory, "replace the version marker " + DirectoryVersion.MARKER_FILE
+                    + " in the key directory " + directory, e);
+        }
     }
 
     private void createDirectory() throws IOException {

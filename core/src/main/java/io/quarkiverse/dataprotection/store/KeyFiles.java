@@ -14,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +31,10 @@ import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
- * Reads the {@code *.xml} entries of a key directory without any lock and with read permission only. One odd entry
+ * Reads the {@code *.xml} entries of a key directory without any lock and with read permission only. A file read
+ * before is not read again while its size, modification time and file key (inode) are unchanged (every writer
+ * replaces files by renaming, never rewrites them), so a read of a large ring costs a listing and a {@code stat} per
+ * file, plus reading the new files. One odd entry
  * never fails the read: a file that is not valid UTF-8, cannot be read or is implausibly large becomes
  * {@link StoredElement#unreadable}; a directory (or anything else that is not a regular file) named {@code *.xml}
  * is no entry at all and is skipped with one warning. Only a directory that cannot be listed fails the read.
@@ -48,6 +50,7 @@ final class KeyFiles {
     private static final char BOM = '\uFEFF';
 
     private final Path directory;
+    private final Map<String, CachedFile> cache = new ConcurrentHashMap<>();
     private final Set<String> skippedWarned = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean permissionsChecked = new AtomicBoolean();
 
@@ -62,8 +65,10 @@ final class KeyFiles {
         }
         warnIfOpenToOthers();
         List<StoredElement> elements = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
             for (Path file : files) {
+                listed.add(file.getFileName().toString());
                 StoredElement element = readEntry(file);
                 if (element != null) {
                     elements.add(element);
@@ -74,43 +79,9 @@ final class KeyFiles {
         } catch (DirectoryIteratorException e) {
             throw FileStoreErrors.cannotList(directory, e.getCause());
         }
+        cache.keySet().retainAll(listed);
         elements.sort((a, b) -> a.name().compareTo(b.name()));
         return elements;
-    }
-
-    /**
-     * A digest of the names, sizes and modification times of the {@code *.xml} entries, so it changes with every
-     * file added, removed or replaced, also by a .NET application.
-     */
-    String version() {
-        if (!exists()) {
-            return "empty";
-        }
-        List<String> entries = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
-            for (Path file : files) {
-                try {
-                    // Following links: a Kubernetes Secret mount links each file into a directory it swaps.
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    entries.add(file.getFileName() + "|" + attributes.size() + "|"
-                            + attributes.lastModifiedTime().toMillis());
-                } catch (NoSuchFileException deletedMeanwhile) {
-                    // no longer part of the ring (or a link to nothing, which read() skips)
-                }
-            }
-        } catch (IOException e) {
-            throw FileStoreErrors.cannotList(directory, e);
-        } catch (DirectoryIteratorException e) {
-            throw FileStoreErrors.cannotList(directory, e.getCause());
-        }
-        Collections.sort(entries);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            entries.forEach(e -> digest.update((e + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     /**
@@ -143,6 +114,10 @@ final class KeyFiles {
             if (attributes.size() > MAX_ELEMENT_BYTES) {
                 return StoredElement.unreadable(name, "larger than " + MAX_ELEMENT_BYTES + " bytes");
             }
+            CachedFile cached = cache.get(name);
+            if (cached != null && cached.isStill(attributes)) {
+                return cached.element();
+            }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_ELEMENT_BYTES + 1); // it may have grown since
@@ -151,7 +126,14 @@ final class KeyFiles {
                 return StoredElement.unreadable(name, "larger than " + MAX_ELEMENT_BYTES + " bytes");
             }
             String xml = decode(bytes);
-            return xml == null ? StoredElement.unreadable(name, "not valid UTF-8") : new StoredElement(name, xml);
+            if (xml == null) {
+                return StoredElement.unreadable(name, "not valid UTF-8");
+            }
+            StoredElement element = new StoredElement(name, xml);
+            if (bytes.length == attributes.size()) { // else it changed while being read: read it again next time
+                cache.put(name, new CachedFile(attributes, element));
+            }
+            return element;
         } catch (NoSuchFileException gone) {
             if (Files.isSymbolicLink(file)) {
                 skip(name, "it is a symbolic link to nothing");
@@ -163,6 +145,22 @@ final class KeyFiles {
             String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                     : e.getClass().getSimpleName();
             return StoredElement.unreadable(name, "cannot be read: " + reason);
+        }
+    }
+
+    /**
+     * A file's content as last read, with what identifies that version of the file. Unreadable entries are never
+     * cached, so a permission fixed later (which changes no modification time) is seen at the next read.
+     */
+    private record CachedFile(long size, FileTime modified, Object fileKey, StoredElement element) {
+
+        CachedFile(BasicFileAttributes attributes, StoredElement element) {
+            this(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey(), element);
+        }
+
+        boolean isStill(BasicFileAttributes attributes) {
+            return size == attributes.size() && modified.equals(attributes.lastModifiedTime())
+                    && java.util.Objects.equals(fileKey, attributes.fileKey());
         }
     }
 

@@ -31,13 +31,16 @@ class FileSystemXmlRepositoryTest {
             provider.keyManager().revokeKey(key.id(), "test");
             List<String> names;
             try (Stream<Path> files = Files.list(dir)) {
-                names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".lock")).sorted().toList();
+                names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".lock"))
+                        .filter(n -> !n.equals(".version")).sorted().toList();
             }
             assertThat(names).contains("key-" + key.id() + ".xml", "revocation-" + key.id() + ".xml");
             assertThat(names).allMatch(n -> n.endsWith(".xml"));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("key-" + key.id() + ".xml"))))
                     .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".version"))))
+                    .as("the version marker, which ASP.NET never reads (not *.xml)").isEqualTo("rw-------");
         }
     }
 

@@ -29,14 +29,22 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
  * handle);</li>
  * <li>{@link #remove} is {@code LREM <list> 1 <xml>} per element: exactly one entry equal to it.</li>
  * </ul>
- * As a {@link VersionedXmlRepository}, its version is {@code <length>:<SHA-1 of the length-prefixed entries>}, computed
- * by a Lua script on the server from the list alone, so any change by anyone (a .NET application included) changes
- * it, and {@link #addIfVersion} appends atomically only if the list is unchanged. Computing it reads the whole list
- * on the server (a few kilobytes for a typical ring), cheap enough to poll every second. Java instances also announce
- * their changes on the channel {@link RedisKeyNames#changesChannel}; the message carries no key material.
+ * As a {@link VersionedXmlRepository}, its version is {@code <counter>:<length>:<SHA-1 of the last entry>}, computed
+ * by a Lua script on the server in constant time, whatever the ring's size: the counter is the key
+ * {@link RedisKeyNames#versionKey} ({@code {DataProtection-Keys}:version}), which every script of this store that
+ * changes the list increments in the same atomic step; the length and the last entry catch .NET applications, which
+ * only {@code RPUSH} to the list (and an operator's {@code LREM}). So every change this store makes changes the version,
+ * and so does every append or removal by anyone else; {@link #addIfVersion} appends atomically only if the version is
+ * unchanged. What the version does not see is a rewrite that keeps both the length and the last entry (an
+ * {@code LSET} of an earlier entry, or a removal followed by an append of a copy of the last entry), which no
+ * ASP.NET or Java writer makes; the key ring's periodic full read finds it. A .NET instance's append is therefore
+ * noticed at the next version poll (one constant-time script) and costs each Java instance one full read of the
+ * list ({@code LRANGE}), of which only the new entry is parsed. Java instances also announce their changes on the
+ * channel {@link RedisKeyNames#changesChannel}; the message carries no key material.
  * <p>
  * The least privilege it needs, as a Redis ACL for the default list key: {@code ~DataProtection-Keys
- * &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem}.
+ * ~{DataProtection-Keys}:version &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem
+ * +llen +lindex +get +incr}.
  * <p>
  * Values always go through {@link StringCodec} (UTF-8 text), never the client's default codec, which .NET may not
  * read. Redisson logs commands with their arguments at DEBUG and TRACE in some categories, which would put key
@@ -52,13 +60,18 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
     private static final Pattern URI_CREDENTIALS = Pattern.compile("(rediss?://)[^@/\\s]*@");
     private static final Pattern COMMAND_DETAILS = Pattern.compile("[,.]?\\s*(?i:command): *[(\\[]|[,.]?\\s*params: *\\[");
 
-    /** Lua: sets {@code version} from the list in KEYS[1] and leaves its entries in {@code items}. */
-    private static final String VERSION = "local items = redis.call('LRANGE', KEYS[1], 0, -1)\n"
-            + "local parts = {}\n"
-            + "for i, item in ipairs(items) do parts[i] = #item .. ':' .. item end\n"
-            + "local version = #items .. ':' .. redis.sha1hex(table.concat(parts, ','))\n";
+    /**
+     * Lua: sets {@code version} from the counter in KEYS[2], the length of the list in KEYS[1] and its last entry; O(1)
+     * in the number of entries (the last entry is hashed, a few kilobytes at most).
+     */
+    private static final String VERSION = "local length = redis.call('LLEN', KEYS[1])\n"
+            + "local last = length > 0 and redis.sha1hex(redis.call('LINDEX', KEYS[1], -1)) or '-'\n"
+            + "local version = (redis.call('GET', KEYS[2]) or '0') .. ':' .. length .. ':' .. last\n";
+    /** Lua: counts a change this store made, in the script that made it. */
+    private static final String CHANGED = "redis.call('INCR', KEYS[2])\n";
     private static final String READ_ALL = "return redis.call('LRANGE', KEYS[1], 0, -1)";
     private static final String READ_VERSIONED = VERSION
+            + "local items = redis.call('LRANGE', KEYS[1], 0, -1)\n"
             + "table.insert(items, 1, version)\n"
             + "return items";
     private static final String READ_VERSION = VERSION + "return version";
@@ -66,22 +79,27 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
     private static final String ADD_IF_VERSION = VERSION
             + "if version ~= ARGV[1] then return 0 end\n"
             + "redis.call('RPUSH', KEYS[1], ARGV[2])\n"
+            + CHANGED
             + "redis.call('PUBLISH', ARGV[3], 'changed')\n"
             + "return 1";
     /** ARGV: expected version, channel, elements... */
     private static final String ADD_ALL_IF_VERSION = VERSION
             + "if version ~= ARGV[1] then return 0 end\n"
             + "for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end\n"
+            + CHANGED
             + "redis.call('PUBLISH', ARGV[2], 'changed')\n"
             + "return 1";
     /** ARGV: element, channel. */
     private static final String ADD = "redis.call('RPUSH', KEYS[1], ARGV[1])\n"
+            + CHANGED
             + "redis.call('PUBLISH', ARGV[2], 'changed')\n"
             + "return 1";
     /** ARGV: channel, elements... */
     private static final String REMOVE = "local removed = 0\n"
             + "for i = 2, #ARGV do removed = removed + redis.call('LREM', KEYS[1], 1, ARGV[i]) end\n"
-            + "if removed > 0 then redis.call('PUBLISH', ARGV[1], 'changed') end\n"
+            + "if removed > 0 then\n"
+            + CHANGED
+            + "redis.call('PUBLISH', ARGV[1], 'changed') end\n"
             + "return removed";
 
     /**
@@ -92,6 +110,7 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
 
     private final RedissonClient client;
     private final String listKey;
+    private final String versionKey;
     private final String channel;
 
     /** A store over the list {@value RedisKeyNames#DEFAULT_LIST_KEY}. */
@@ -102,11 +121,13 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
     /**
      * A store over the list {@code listKey}.
      *
-     * @throws IllegalArgumentException when {@code listKey} is blank
+     * @throws IllegalArgumentException when {@code listKey} is blank, or no version key can share its cluster slot
+     *         (see {@link RedisKeyNames#versionKey})
      */
     public RedisXmlRepository(RedissonClient client, String listKey) {
         this.client = Objects.requireNonNull(client, "client");
         this.listKey = RedisKeyNames.listKey(listKey);
+        this.versionKey = RedisKeyNames.versionKey(listKey);
         this.channel = RedisKeyNames.changesChannel(listKey);
         RedissonCommandLogging.warnIfCommandsLogged(listKey);
     }
@@ -249,8 +270,8 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
     }
 
     private <R> R eval(String script, RScript.ReturnType returnType, Object... arguments) {
-        return client.getScript(StringCodec.INSTANCE).eval(listKey, MASTER, script, returnType, List.of(listKey),
-                arguments);
+        return client.getScript(StringCodec.INSTANCE).eval(listKey, MASTER, script, returnType,
+                List.of(listKey, versionKey), arguments);
     }
 
     private static List<StoredElement> elements(List<String> entries) {

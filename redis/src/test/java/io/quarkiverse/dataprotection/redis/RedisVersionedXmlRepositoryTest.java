@@ -70,8 +70,24 @@ class RedisVersionedXmlRepositoryTest {
         assertThat(afterRawPush).isNotEqualTo(afterAdd);
 
         store.remove(List.of(new StoredElement(null, RedisXmlRepositoryTest.KEY_2)));
-        assertThat(store.version()).isEqualTo(afterAdd); // same content, same version
-        assertThat(otherInstance.version()).isEqualTo(afterAdd);
+        String afterRemove = store.version();
+        assertThat(afterRemove).as("the content is as after the add, but this store counted a change")
+                .isNotEqualTo(afterAdd).isNotEqualTo(afterRawPush);
+        assertThat(otherInstance.version()).isEqualTo(afterRemove);
+
+        redis.command("LREM", "DataProtection-Keys", "1", RedisXmlRepositoryTest.KEY_1); // an operator's removal
+        assertThat(store.version()).isNotEqualTo(afterRemove);
+    }
+
+    @Test
+    void everyChange_incrementsTheVersionKey_andTheListStaysAspNetsLayout() {
+        store.add(RedisXmlRepositoryTest.KEY_1, "key-1");
+        store.add(RedisXmlRepositoryTest.KEY_2, "key-2");
+
+        assertThat(redis.command("GET", "{DataProtection-Keys}:version")).isEqualTo("2");
+        assertThat(redis.command("TYPE", "DataProtection-Keys")).isEqualTo("list");
+        assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1,
+                RedisXmlRepositoryTest.KEY_2);
     }
 
     @Test

@@ -22,7 +22,8 @@ class RedisXmlRepositoryConnectionTest {
     @Test
     void aclUserAndPassword_areUsed_andTheDocumentedMinimalAclSuffices() throws Exception {
         try (RedisServer redis = RedisServers.standalone("user default off",
-                "user dp on >dp-pass ~DataProtection-Keys &DataProtection-Keys:changes +@connection +@scripting +@pubsub +lrange +rpush +lrem")) {
+                "user dp on >dp-pass ~DataProtection-Keys ~{DataProtection-Keys}:version &DataProtection-Keys:changes "
+                        + "+@connection +@scripting +@pubsub +lrange +rpush +lrem +llen +lindex +get +incr")) {
             RedissonClient client = RedissonClients.create(RedisConnectionSettings.standalone(redis.uri())
                     .withCredentials("dp", "dp-pass"));
             try {
@@ -73,7 +74,8 @@ class RedisXmlRepositoryConnectionTest {
                     .withDatabase(3));
             try {
                 new RedisXmlRepository(client).add(RedisXmlRepositoryTest.KEY_1, "key-1");
-                assertThat(redis.info("keyspace")).contains("db3:keys=1").doesNotContain("db0:");
+                assertThat(redis.info("keyspace")).as("the list and its version key")
+                        .contains("db3:keys=2").doesNotContain("db0:");
             } finally {
                 client.shutdown();
             }

@@ -123,6 +123,11 @@ class RedisXmlRepositoryModesTest {
                 assertThat(store.addIfVersion(version, RedisXmlRepositoryTest.REVOCATION, "revocation")).isFalse();
                 assertThat(store.readVersioned().version()).isEqualTo(store.version()).isNotEqualTo(version);
 
+                RedisXmlRepository tagged = new RedisXmlRepository(client, "{app}:keys"); // its own hash tag
+                tagged.add(RedisXmlRepositoryTest.KEY_1, "key-1");
+                assertThat(tagged.addIfVersion(tagged.version(), RedisXmlRepositoryTest.KEY_2, "key-2")).isTrue();
+                assertThat(cluster.command("GET", "{app}:keys:version")).isEqualTo("2");
+
                 twoProvidersStartingTogetherShareOneKey(RedisConnectionSettings.cluster(cluster.uris()),
                         () -> (List<?>) cluster.command("LRANGE", "shop-keys", "0", "-1"));
             } finally {

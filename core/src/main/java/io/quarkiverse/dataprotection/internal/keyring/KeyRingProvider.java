@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,6 +15,7 @@ import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
 import io.quarkiverse.dataprotection.keys.KeyResolution;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
 /**
  * Caches the key ring so that protect and unprotect never touch the store on the hot path, and keeps it fresh:
@@ -72,9 +72,9 @@ public final class KeyRingProvider implements AutoCloseable {
         Duration changePollPeriod = settings.changePollPeriod();
         background = changePollPeriod == null ? null
                 : new BackgroundRefresh(this::backgroundRefresh, refreshPeriod, changePollPeriod, keyManager.store(),
-                        this::isStaleAt);
+                        this::refreshIfStaleAt);
         unknownKeys = new UnknownKeyRefresh(settings.unknownKeyRefreshInterval(), settings.unknownKeyWait(),
-                background == null ? null : background.executor(), this::refresh);
+                background == null ? null : background.executor(), this::refreshIfChanged);
     }
 
     /** The current key ring; reads the store only when the cached ring is due for a refresh. */
@@ -100,13 +100,39 @@ public final class KeyRingProvider implements AutoCloseable {
         }
         try {
             s = snapshot;
-            if (s == null || !clock.instant().isBefore(s.recomputeAt) || s.changeCount != keyManager.changeCount()) {
+            if (s == null || !clock.instant().isBefore(s.recomputeAt)) {
+                refreshLocked(clock.instant());
+            } else if (s.changeCount != keyManager.changeCount() && !adoptIfCurrent(s)) {
                 refreshLocked(clock.instant());
             }
             return snapshot.ring;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * After a change through this instance's key manager: when the store is still at the version the cached ring was
+     * read at, that read came after the change (every change moves the version; it raced with the change's own
+     * announcement, say), so the ring is current and one version check replaces a second full read. Only after a
+     * clean read: an operator's {@link io.quarkiverse.dataprotection.keys.KeyManager#acceptEmptyStore()} needs a
+     * real refresh to clear a fault.
+     */
+    private boolean adoptIfCurrent(Snapshot s) {
+        if (!(keyManager.store() instanceof VersionedXmlRepository versioned) || s.version == null
+                || lastRefreshError != null || fault != null) {
+            return false;
+        }
+        long changeCount = keyManager.changeCount(); // before the check: a change after it is not adopted
+        try {
+            if (!s.version.equals(versioned.version())) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false; // the refresh reports it
+        }
+        snapshot = new Snapshot(s.ring, s.recomputeAt, s.version, changeCount);
+        return true;
     }
 
     private static boolean stillUsable(Key defaultKey, Instant now) {
@@ -142,8 +168,46 @@ public final class KeyRingProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the store only when it changed since the cached ring was read: for a {@link VersionedXmlRepository} the
+     * version decides (one cheap call; a payload under a key id the store does not hold, forged or not, then costs no
+     * read at all), for any other store it reads.
+     */
+    private KeyRing refreshIfChanged() {
+        if (keyManager.store() instanceof VersionedXmlRepository versioned && snapshot != null
+                && !isStaleAt(versioned.version())) {
+            return snapshot.ring;
+        }
+        return refresh();
+    }
+
+    /**
+     * The poll's and the change notification's refresh: only when the cached ring is stale at {@code storeVersion},
+     * checked again under the lock, so that a check racing with another thread's read of the same change (this
+     * instance's own change and its announcement, say) does not read the store a second time.
+     */
+    private void refreshIfStaleAt(String storeVersion) {
+        if (!isStaleAt(storeVersion)) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (!isStaleAt(storeVersion)) {
+                return;
+            }
+            refreshLocked(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        applyRetention();
+    }
+
     private void backgroundRefresh() {
         refresh();
+        applyRetention();
+    }
+
+    private void applyRetention() {
         if (keyRetention != null) {
             KeyRetention.deleteExpired(keyManager, snapshot.ring, lastRefreshError == null, clock.instant(),
                     keyRetention);
@@ -168,7 +232,7 @@ public final class KeyRingProvider implements AutoCloseable {
         lastSuccessfulRefresh = now;
         listener.onKeyRingRefresh(true);
         Instant nextRead = now.plus(refreshPeriod);
-        Instant retry = refreshed.creationBlocked() == null ? null : refreshed.read().nextDecryptionRetry();
+        Instant retry = refreshed.creationBlocked() == null ? null : keyManager.nextDecryptionRetry();
         if (retry != null && background != null) {
             background.refreshAfter(Duration.between(now, retry));
         } else if (retry != null && retry.isBefore(nextRead)) {
@@ -193,8 +257,8 @@ public final class KeyRingProvider implements AutoCloseable {
         // A revocation made here is applied even though the store could not be read back
         List<Key> cached = previous == null ? List.of() : keyManager.withRevocationsMadeHere(previous.ring.keys());
         Instant retry = now.plus(refreshPeriod.compareTo(RETRY_AFTER_FAILURE) < 0 ? refreshPeriod : RETRY_AFTER_FAILURE);
-        snapshot = resolved(now, cached, policy.resolve(now, cached), retry, previous == null ? null : previous.version,
-                failure.changeCount());
+        snapshot = resolved(now, cached, DecryptingResolver.resolve(policy, now, cached), retry,
+                previous == null ? null : previous.version, failure.changeCount());
         if (previous != null) {
             LOG.warnf("%s; serving the cached key ring (%d keys, default %s)", message, cached.size(),
                     snapshot.ring.defaultKey() == null ? "none" : snapshot.ring.defaultKey().id());
@@ -235,21 +299,8 @@ public final class KeyRingProvider implements AutoCloseable {
     /** A snapshot of the cached state for health and metrics; never reads the store. */
     public KeyRingStatus status() {
         Snapshot s = snapshot;
-        KeyRing ring = s == null ? KeyRing.empty() : s.ring;
-        Key defaultKey = ring.defaultKey();
-        Optional<Instant> nextActivation = ring.keys().stream()
-                .filter(k -> !k.isRevoked() && k.canEncrypt())
-                .filter(k -> defaultKey == null || k.activationDate().isAfter(defaultKey.activationDate()))
-                .map(Key::activationDate).min(Instant::compareTo);
-        List<String> unusable = ring.keys().stream().filter(k -> !k.canEncrypt())
-                .map(k -> k.id() + ": " + k.unusableReason().orElse("unknown")).toList();
-        StoreSnapshot read = lastRead;
-        return new KeyRingStatus(keyManager.store().description(), ring.keys().size(),
-                Optional.ofNullable(defaultKey).map(Key::id), Optional.ofNullable(defaultKey).map(Key::expirationDate),
-                nextActivation, Optional.ofNullable(lastSuccessfulRefresh), Optional.ofNullable(lastRefreshError),
-                unusable, read == null ? 0 : read.unreadableElements(), Optional.ofNullable(fault),
-                read == null ? List.of() : read.warnings(), Optional.ofNullable(keyCreationBlocked),
-                Optional.ofNullable(lastKeyLoss));
+        return StatusReport.of(keyManager.store().description(), s == null ? KeyRing.empty() : s.ring, lastRead,
+                lastSuccessfulRefresh, lastRefreshError, fault, keyCreationBlocked, lastKeyLoss);
     }
 
     /** The key manager this ring reads and writes through. */

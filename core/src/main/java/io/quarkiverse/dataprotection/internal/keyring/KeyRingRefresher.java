@@ -123,7 +123,7 @@ final class KeyRingRefresher {
     }
 
     private Outcome resolve(Instant now, StoreSnapshot read, KeyRingStatus.Loss loss) {
-        KeyResolution resolution = policy.resolve(now, read.keys());
+        KeyResolution resolution = DecryptingResolver.resolve(policy, now, read.keys());
         String blocked = null;
         if (resolution.shouldGenerateNewKey() && resolution.undecryptableKey() != null) {
             Key key = resolution.undecryptableKey();
@@ -134,9 +134,10 @@ final class KeyRingRefresher {
             blocked = repeatedSuccessor(resolution, read);
             if (blocked == null) {
                 read = createKey(now, resolution, read);
-                resolution = policy.resolve(now, read.keys());
+                resolution = DecryptingResolver.resolve(policy, now, read.keys());
             }
         }
+        read = keyManager.withDecryptionWarnings(read);
         keysSeen |= !read.keys().isEmpty();
         lastGood = read;
         return new Refreshed(read, resolution, blocked, loss, changeCountOfLastRead);

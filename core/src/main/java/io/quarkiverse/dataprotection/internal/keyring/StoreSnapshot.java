@@ -1,6 +1,5 @@
 package io.quarkiverse.dataprotection.internal.keyring;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
@@ -20,10 +19,9 @@ import io.quarkiverse.dataprotection.spi.XmlRepository;
  * @param warnings what an operator should look at although the read is usable (skipped elements, duplicate ids,
  *        short master keys)
  * @param elements every key and revocation element read, for restoring them when the store loses them
- * @param nextDecryptionRetry when a key that failed to decrypt is tried again, or {@code null}
  */
 public record StoreSnapshot(List<Key> keys, int elementCount, int unreadableElements, String version,
-        List<String> problems, List<String> warnings, List<RingElement> elements, Instant nextDecryptionRetry) {
+        List<String> problems, List<String> warnings, List<RingElement> elements) {
 
     /** Whether every entry could be read and every revocation interpreted. */
     public boolean isComplete() {

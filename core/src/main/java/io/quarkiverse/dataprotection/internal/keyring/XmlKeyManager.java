@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.dataprotection.internal.crypto.AuthenticatedEncryptors;
 import io.quarkiverse.dataprotection.internal.crypto.Secret;
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
@@ -79,6 +78,16 @@ public final class XmlKeyManager implements KeyManager {
     /** Incremented by every change this manager makes; a cache that read the ring at another count is stale. */
     public long changeCount() {
         return changes.get();
+    }
+
+    /** {@code read} with the warnings about keys decrypted since it was made (see {@link KeyRingReader}). */
+    StoreSnapshot withDecryptionWarnings(StoreSnapshot read) {
+        return reader.withDecryptionWarnings(read);
+    }
+
+    /** When a key whose decryption failed is tried again, or {@code null} when none failed. */
+    public Instant nextDecryptionRetry() {
+        return reader.nextDecryptionRetry();
     }
 
     /** How often {@link #acceptEmptyStore()} was called. */
@@ -185,14 +194,12 @@ public final class XmlKeyManager implements KeyManager {
         String xml = KeyXml.writeKey(id, clock.instant(), activationDate, expirationDate, algorithms, masterKey, encryptor);
         // Read our own element back so the cached key carries exactly the dates the store holds.
         KeyElement written = (KeyElement) KeyXml.parse(xml);
-        Key key = Key.usable(id, written.creationDate(), written.activationDate(), written.expirationDate(), algorithms,
-                AuthenticatedEncryptors.create(algorithms, masterKey, random));
-        return new NewKey(key, xml);
+        return new NewKey(DecryptedKey.of(written, new KeyXml.KeyMaterial(algorithms, masterKey), random), xml);
     }
 
     private Key created(NewKey created) {
         Key key = created.key();
-        reader.hold(key);
+        reader.hold(created.decrypted(), created.xml()); // never decrypted again: this instance made it
         changes.incrementAndGet();
         LOG.infof("Created key %s (activation %s, expiration %s, %s) in %s", key.id(), key.activationDate(),
                 key.expirationDate(), algorithms, store.description());
@@ -323,10 +330,14 @@ public final class XmlKeyManager implements KeyManager {
     }
 
     /** A key about to be stored and its element. */
-    private record NewKey(Key key, String xml) {
+    private record NewKey(DecryptedKey decrypted, String xml) {
+
+        Key key() {
+            return decrypted.key();
+        }
 
         String friendlyName() {
-            return "key-" + key.id();
+            return "key-" + key().id();
         }
     }
 }

@@ -16,6 +16,8 @@ import io.quarkiverse.dataprotection.internal.crypto.PayloadFormat;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRing;
 import io.quarkiverse.dataprotection.internal.keyring.KeyRingProvider;
 import io.quarkiverse.dataprotection.keys.Key;
+import io.quarkiverse.dataprotection.spi.AuthenticatedEncryptor;
+import io.quarkiverse.dataprotection.spi.KeyDecryptionException;
 
 /**
  * ASP.NET Core's {@code KeyRingBasedDataProtector}: protects with the key ring's default key and unprotects with
@@ -64,7 +66,7 @@ final class KeyRingDataProtector implements DataProtector {
                     + keyRing.keyManager().store().description()
                     + " has no usable default key (see the data-protection health check for why)");
         }
-        byte[] payload = key.encryptor().encrypt(plaintext, aadFor(key.id()), PayloadFormat.HEADER_SIZE, 0);
+        byte[] payload = encryptorOf(key).encrypt(plaintext, aadFor(key.id()), PayloadFormat.HEADER_SIZE, 0);
         PayloadFormat.writeHeader(payload, key.id());
         listener.onProtect();
         return payload;
@@ -99,14 +101,11 @@ final class KeyRingDataProtector implements DataProtector {
         if (key.isRevoked() && !ignoreRevocationErrors) {
             throw failure(Failure.REVOKED_KEY, new DataProtectionException("The key " + keyId + " has been revoked"));
         }
-        if (!key.canEncrypt()) {
-            throw failure(Failure.UNUSABLE_KEY, new DataProtectionException(
-                    "The key " + keyId + " cannot be used: " + key.unusableReason().orElse("")));
-        }
+        AuthenticatedEncryptor encryptor = encryptorOf(key);
         byte[] plaintext;
         try {
-            plaintext = key.encryptor().decrypt(payload, PayloadFormat.HEADER_SIZE,
-                    payload.length - PayloadFormat.HEADER_SIZE, aadFor(keyId));
+            plaintext = encryptor.decrypt(payload, PayloadFormat.HEADER_SIZE, payload.length - PayloadFormat.HEADER_SIZE,
+                    aadFor(keyId));
         } catch (DataProtectionException e) {
             throw failure(Failure.INVALID_PAYLOAD, e);
         }
@@ -114,6 +113,24 @@ final class KeyRingDataProtector implements DataProtector {
         Key defaultKey = ring.defaultKey();
         boolean requiresMigration = key.isRevoked() || defaultKey == null || !defaultKey.id().equals(keyId);
         return new UnprotectResult(plaintext, requiresMigration, key.isRevoked());
+    }
+
+    /**
+     * The key's encryptor. A key not decrypted yet is decrypted here, on the caller's thread: the one-time cost of the
+     * first payload under an old key (about 1 ms with certificate encryption; concurrent callers wait for the same
+     * decryption). A key that cannot be decrypted fails with {@code The key <id> cannot be used: <reason>}; its
+     * decryption is tried again by a later payload once the backoff (1 s, doubling to 1 minute) is over.
+     */
+    private AuthenticatedEncryptor encryptorOf(Key key) {
+        if (key.canEncrypt()) {
+            try {
+                return key.encryptor();
+            } catch (KeyDecryptionException e) {
+                // the reason is the key's (its unusable reason below), already logged once
+            }
+        }
+        throw failure(Failure.UNUSABLE_KEY, new DataProtectionException(
+                "The key " + key.id() + " cannot be used: " + key.unusableReason().orElse("")));
     }
 
     private DataProtectionException failure(Failure reason, DataProtectionException e) {
