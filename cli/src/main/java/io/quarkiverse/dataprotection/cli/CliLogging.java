@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Logging of the jar (java.util.logging, where JBoss Logging and SLF4J end up): one line per record on standard
- * error. Without {@code --verbose}, only this library's warnings, and none from Redisson, Netty or the Azure SDK,
+ * error. Without {@code --verbose}, only this library's warnings (its errors are what the command reports in its
+ * own one line), and none from Redisson, Netty or the Azure SDK,
  * whose failures the command reports itself; the CDI module's "no application name" warning only matters to
  * {@code inspect --unprotect}, which names the application name it used. With {@code --verbose}, everything from
  * {@code INFO} up. Not used by in-process runs, which keep their host's logging.
@@ -37,6 +38,10 @@ final class CliLogging {
                 return level + ": " + formatMessage(record).replace('\n', ' ') + System.lineSeparator();
             }
         });
+        if (!verbose) {
+            // A failure is the command's own one-line error; the library's error record would say it twice.
+            handler.setFilter(record -> record.getLevel().intValue() < Level.SEVERE.intValue());
+        }
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
         root.setLevel(verbose ? Level.INFO : Level.OFF);

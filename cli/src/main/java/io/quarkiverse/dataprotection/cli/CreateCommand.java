@@ -25,6 +25,11 @@ final class CreateCommand extends RingCommand {
     String expiration;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run(ConfiguredKeyRing ring) {
         Instant now = Instant.now();
         Instant activationDate = Dates.parse("--activation", activation, now);

@@ -40,6 +40,11 @@ final class ImportCommand extends RingCommand {
     Path source;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run(ConfiguredKeyRing ring) {
         List<StoredElementInfo> incoming = read(source);
         Set<String> present = new HashSet<>();

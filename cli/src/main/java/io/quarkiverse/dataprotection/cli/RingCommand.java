@@ -34,12 +34,18 @@ abstract class RingCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try (ConfiguredKeyRing opened = ring.open()) {
-            if (opened.store() instanceof FileSystemXmlRepository files && !Files.isDirectory(files.directory())) {
+            if (!createsStore() && opened.store() instanceof FileSystemXmlRepository files
+                    && Files.notExists(files.directory())) {
                 err().println("warning: the key directory " + files.directory() + " does not exist (yet); check "
                         + "--directory or " + RingOptions.PREFIX + "file.directory");
             }
             return run(opened);
         }
+    }
+
+    /** Whether the command may be the first to write to the store (so a missing key directory is expected). */
+    boolean createsStore() {
+        return false;
     }
 
     /** Runs with the opened ring and returns the exit code; fails with {@link CliException}. */
