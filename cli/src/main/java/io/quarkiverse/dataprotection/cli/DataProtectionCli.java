@@ -3,6 +3,8 @@ package io.quarkiverse.dataprotection.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import picocli.CommandLine;
@@ -40,8 +42,8 @@ public final class DataProtectionCli implements Runnable {
 
     /** The jar's entry point. */
     public static void main(String[] args) {
-        CliLogging.configure(java.util.Arrays.asList(args).contains("-v")
-                || java.util.Arrays.asList(args).contains("--verbose"));
+        List<String> arguments = Arrays.asList(args);
+        CliLogging.configure(arguments.contains("-v") || arguments.contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, System.in, args));

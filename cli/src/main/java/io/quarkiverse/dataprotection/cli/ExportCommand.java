@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.quarkiverse.dataprotection.cdi.ConfiguredKeyRing;
 import io.quarkiverse.dataprotection.spi.StoredElement;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes every key and revocation as one <repository> XML document.")
 final class ExportCommand extends RingCommand {
+
+    /** A stored element's own byte order mark and XML declaration (file stores keep them); not valid inside. */
+    private static final Pattern DECLARATION = Pattern.compile("^\\uFEFF?\\s*(<\\?xml[^?]*\\?>)?\\s*");
 
     @Option(names = "--file", paramLabel = "FILE", description = "Writes to this new file (readable by its owner only) instead of standard output.")
     Path file;
@@ -46,7 +50,7 @@ final class ExportCommand extends RingCommand {
             try {
                 StoredElementInfo info = StoredElementInfo.of(SafeXml.parse(element.xml()));
                 unencrypted |= info.encryption() != null && "none".equals(info.encryption().type());
-                xml.add(SafeXml.write(info.element()));
+                xml.add(DECLARATION.matcher(element.xml()).replaceFirst(""));
             } catch (IllegalArgumentException e) {
                 err().println("warning: skipped element " + element.name() + ": " + e.getMessage());
             }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -156,13 +157,13 @@ final class ImportCommand extends RingCommand {
     }
 
     /** What makes two elements the same for import: a key's id, or a revocation's target and date. */
-    private static java.util.Optional<String> identity(String xml) {
+    private static Optional<String> identity(String xml) {
         try {
             StoredElementInfo info = StoredElementInfo.of(SafeXml.parse(xml));
-            return info.kind() == StoredElementInfo.Kind.OTHER ? java.util.Optional.empty()
-                    : java.util.Optional.of(identity(info));
+            return info.kind() == StoredElementInfo.Kind.OTHER ? Optional.empty()
+                    : Optional.of(identity(info));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.cli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkiverse.dataprotection.cdi.ConfiguredKeyRing;
@@ -64,7 +65,7 @@ final class RevokeCommand extends RingCommand {
         Confirmation.require(yes, "Revoke key " + NetGuid.format(id) + " (" + view.state(key) + ") in "
                 + view.status().store() + "? It cannot be undone.", root.in(), err());
         ring.provider().keyManager().revokeKey(id, reason);
-        print(Json.object().put("revoked", java.util.List.of(NetGuid.format(id))),
+        print(Json.object().put("revoked", List.of(NetGuid.format(id))),
                 "Revoked key " + NetGuid.format(id));
         return ExitCode.OK;
     }
