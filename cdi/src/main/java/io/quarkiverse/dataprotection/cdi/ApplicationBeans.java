@@ -16,6 +16,9 @@ import jakarta.enterprise.inject.Instance;
  * and are destroyed by {@link #close()}; normal-scoped ones belong to their context and are never destroyed here.
  * <p>
  * Not thread-safe: used while the provider is assembled, then closed once.
+ * <p>
+ * Without a container ({@link #none()}, for tools that open a key ring from the configuration alone) there are no
+ * beans: the configuration decides everything.
  */
 final class ApplicationBeans implements AutoCloseable {
 
@@ -26,12 +29,20 @@ final class ApplicationBeans implements AutoCloseable {
         this.beans = beans;
     }
 
+    /** No application beans at all; never touches the CDI API, so it works without it on the class path. */
+    static ApplicationBeans none() {
+        return new ApplicationBeans(null);
+    }
+
     /**
      * The one bean of {@code type} with the default qualifier, or empty when there is none.
      *
      * @throws IllegalArgumentException when there are several, naming them
      */
     <T> Optional<T> unique(Class<T> type, String use) {
+        if (beans == null) {
+            return Optional.empty();
+        }
         Instance<T> candidates = beans.select(type);
         if (candidates.isUnsatisfied()) {
             return Optional.empty();
@@ -46,6 +57,9 @@ final class ApplicationBeans implements AutoCloseable {
 
     /** Every bean of {@code type}, whatever its qualifiers, ordered by bean class name so the order is stable. */
     <T> List<T> all(Class<T> type) {
+        if (beans == null) {
+            return List.of();
+        }
         List<Instance.Handle<T>> handles = new ArrayList<>();
         beans.select(type, Any.Literal.INSTANCE).handles().forEach(handles::add);
         handles.sort(Comparator.comparing(handle -> handle.getBean().getBeanClass().getName()));
