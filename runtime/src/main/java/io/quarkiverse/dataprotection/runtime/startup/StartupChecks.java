@@ -14,12 +14,13 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.dataprotection.runtime.DataProtectionBuildInfo;
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Warns at start about settings that would silently not do what the user expects: a build-time property given another
- * value at run time, and a file key store inside a container on no mounted volume. In dev and test mode, says once
- * where the keys went when the build chose the directory. Only logs; never fails the start. Thread-safe.
+ * value at run time, and (in production mode) a file key store inside a container on no mounted volume. In dev and
+ * test mode, says once where the keys went when the build chose the directory. Only logs; never fails the start. Thread-safe.
  */
 @Singleton
 public class StartupChecks {
@@ -48,6 +49,9 @@ public class StartupChecks {
                         directory);
             }
             return;
+        }
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return; // dev and test rings are disposable: losing them with the container is no surprise
         }
         try {
             ContainerEnvironment.system().keyDirectoryWarning(Path.of(directory)).ifPresent(LOG::warn);
