@@ -111,6 +111,14 @@ public class DataProtectionService {
         return provider;
     }
 
+    /**
+     * The key store the provider reads, for operator tools (the Dev UI) that describe stored elements. Elements may
+     * hold unencrypted master keys: never log or show their XML.
+     */
+    public XmlRepository keyStore() {
+        return repository.repository();
+    }
+
     /** The key encryption at rest, when {@code key-encryption.type} is not {@code none}. */
     Optional<ActiveKeyEncryption> keyEncryption() {
         return keyEncryption;
