@@ -88,7 +88,7 @@ public interface DataProtectionConfig {
     File file();
 
     /**
-     * Encryption of the keys at rest: the master key in each stored key element is encrypted to an X.509 certificate
+     * Encryption of the keys at rest. The master key in each stored key element is encrypted to an X.509 certificate
      * (ASP.NET Core's {@code ProtectKeysWithCertificate}) or wrapped with an Azure Key Vault key
      * ({@code ProtectKeysWithAzureKeyVault}).
      */
@@ -114,7 +114,9 @@ public interface DataProtectionConfig {
 
         /**
          * The directory holding one {@code key-<id>.xml} file per key. Created when missing. Share it (for example a
-         * mounted volume) between instances that must read each other's payloads.
+         * mounted volume) between instances that must read each other's payloads. In dev and test mode, when it is
+         * not configured, the default is {@code data-protection-keys} in the build output directory (for example
+         * {@code target/data-protection-keys}), so that tests and dev mode never write keys under the home directory.
          */
         @WithDefault("${user.home}/.local/share/quarkus-data-protection/keys")
         String directory();
