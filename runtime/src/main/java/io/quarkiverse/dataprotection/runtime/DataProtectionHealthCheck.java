@@ -39,6 +39,9 @@ class DataProtectionHealthCheck implements HealthCheck {
                 .withData("store", status.store())
                 .withData("keys", status.keyCount())
                 .withData("unusable-keys", status.unusableKeys().size())
+                // Keys are decrypted on first use: these two and unusable-keys add up to keys.
+                .withData("decrypted-keys", status.decryptedKeys())
+                .withData("encrypted-keys", status.encryptedKeys())
                 .withData("unreadable-elements", status.unreadableElements())
                 .withData("purposes", String.join(", ", service.buildInfo().purposes()));
         status.defaultKeyId().ifPresent(id -> response.withData("default-key", id.toString()));

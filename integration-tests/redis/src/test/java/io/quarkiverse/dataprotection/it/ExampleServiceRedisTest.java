@@ -63,8 +63,14 @@ class ExampleServiceRedisTest {
                 .body(DATA_PROTECTION_CHECK + ".data.default-key-expires", matchesPattern("\\d{4}-.*Z"))
                 .body(DATA_PROTECTION_CHECK + ".data.last-refresh", matchesPattern("\\d{4}-.*Z"))
                 .body(DATA_PROTECTION_CHECK + ".data.unusable-keys", equalTo(0))
+                .body(DATA_PROTECTION_CHECK + ".data.decrypted-keys", greaterThanOrEqualTo(1))
                 .body(DATA_PROTECTION_CHECK + ".data.purposes", equalTo("example"))
                 .body(not(containsString("masterKey")));
+        var data = when().get("/q/health/ready").then().extract().jsonPath();
+        // Keys are decrypted on first use, and every key is in exactly one state.
+        assertThat(data.getInt(DATA_PROTECTION_CHECK + ".data.decrypted-keys")
+                + data.getInt(DATA_PROTECTION_CHECK + ".data.encrypted-keys"))
+                .isEqualTo(data.getInt(DATA_PROTECTION_CHECK + ".data.keys"));
         assertThat(RedisTestResource.command("LLEN", LIST_KEY)).isInstanceOf(Long.class);
     }
 
