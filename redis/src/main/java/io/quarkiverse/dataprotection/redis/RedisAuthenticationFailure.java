@@ -21,8 +21,10 @@ import org.redisson.config.Config;
  */
 public final class RedisAuthenticationFailure {
 
-    private static final List<String> MARKERS = List.of("wrongpass", "noauth", "invalid password",
-            "invalid username-password");
+    /** Redis's error codes are upper case (and Redisson's class names contain "WrongPassword"): matched exactly. */
+    private static final List<String> CODES = List.of("WRONGPASS", "NOAUTH");
+    /** Older servers' and proxies' texts, matched ignoring case. */
+    private static final List<String> TEXTS = List.of("invalid password", "invalid username-password");
     private static final Pattern URI_CREDENTIALS = Pattern.compile("(rediss?://)[^@/\\s]*@");
     private static final int MAX_REPLY = 160;
 
@@ -76,17 +78,31 @@ public final class RedisAuthenticationFailure {
     }
 
     private static boolean isRefusal(String message) {
+        return start(message) >= 0;
+    }
+
+    /** Where the refusal starts in {@code message}, or -1. */
+    private static int start(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        return MARKERS.stream().anyMatch(lower::contains);
+        int start = -1;
+        for (String code : CODES) {
+            start = earliest(start, message.indexOf(code));
+        }
+        for (String text : TEXTS) {
+            start = earliest(start, lower.indexOf(text));
+        }
+        return start;
+    }
+
+    private static int earliest(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     /** The reply from its marker on, one line, short, without any credentials a URI in it might carry. */
     private static String reply(String message) {
-        String lower = message.toLowerCase(Locale.ROOT);
-        int start = MARKERS.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
-        String reply = message.substring(start).lines().findFirst().orElse("").trim();
-        int cut = reply.indexOf(". channel:");
-        reply = cut > 0 ? reply.substring(0, cut + 1) : reply;
+        String reply = message.substring(Math.max(0, start(message))).lines().findFirst().orElse("").trim();
+        int cut = reply.indexOf(" channel:");
+        reply = (cut > 0 ? reply.substring(0, cut) : reply).replaceAll("[.,\\s]+$", "");
         if (reply.length() > MAX_REPLY) {
             reply = reply.substring(0, MAX_REPLY) + "...";
         }
