@@ -12,7 +12,6 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
-import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
 /** Build steps of the Redis key store extension: the {@code redis} kind and its factory. */
 class DataProtectionRedisProcessor {
@@ -27,18 +26,6 @@ class DataProtectionRedisProcessor {
     @BuildStep
     KeyStoreBuildItem keyStore() {
         return new KeyStoreBuildItem("redis", true);
-    }
-
-    /**
-     * Loads Redisson's classes in parallel with static initialisation (JVM mode: a native image has them initialised
-     * at build time already), so that creating the client at run time is cheap.
-     */
-    @BuildStep(onlyIfNot = NativeOrNativeSourcesBuild.class)
-    @Record(ExecutionTime.STATIC_INIT)
-    void preload(SelectedKeyStoreBuildItem selected, RedisStartRecorder recorder) {
-        if (selected.is("redis")) {
-            recorder.preload();
-        }
     }
 
     /**
