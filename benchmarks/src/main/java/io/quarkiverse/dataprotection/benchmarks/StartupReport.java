@@ -234,7 +234,8 @@ public final class StartupReport {
             double started = median(list, Run::startedInMs);
             double ready = median(list, Run::readyMs);
             double cpu = median(list, Run::cpuMs);
-            System.out.printf("| %s | %d | %.0f ms | %+.0f ms | %.2f | %.0f ms | %+.0f ms | %.0f ms | %+.0f ms | %.0f | %.0f |%n",
+            System.out.printf(
+                    "| %s | %d | %.0f ms | %+.0f ms | %.2f | %.0f ms | %+.0f ms | %.0f ms | %+.0f ms | %.0f | %.0f |%n",
                     app, list.size(), started, started - bareStarted, started / bareStarted, ready, ready - bareReady,
                     cpu, cpu - bareCpu, median(list, run -> run.threads()), median(list, run -> run.redisConnections()));
         });
