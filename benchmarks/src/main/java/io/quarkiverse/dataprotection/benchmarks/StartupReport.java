@@ -72,7 +72,16 @@ public final class StartupReport {
                 }
             }
         }
+        deleteTree(keys);
         report(runs);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static List<String> options(String app, LocalRedis redis, Path keys) {
@@ -204,6 +213,7 @@ public final class StartupReport {
         public void close() throws Exception {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+            deleteTree(directory);
         }
     }
 
