@@ -27,13 +27,28 @@ import io.quarkiverse.dataprotection.InvalidSettingException;
  * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long to wait for one command's reply once sent
  * @param retryAttempts how often a failed command is retried before the store reports a failure
+ * @param retryInterval how long to wait before each retry of a failed command
+ * @param minimumIdleConnections command connections kept open to each server (the master in sentinel and cluster
+ *        mode); 0 opens them on demand
+ * @param maximumConnections the most command connections to each server; pub/sub uses one more
+ * @param tls the trust store and key store for {@code rediss://} addresses, or {@code null} for the JVM's default
+ *        trust and no client certificate
  */
 public record RedisConnectionSettings(Mode mode, List<String> addresses, String masterName, String username,
-        String password, int database, Duration connectTimeout, Duration responseTimeout, int retryAttempts) {
+        String password, int database, Duration connectTimeout, Duration responseTimeout, int retryAttempts,
+        Duration retryInterval, int minimumIdleConnections, int maximumConnections, RedisTls tls) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_ATTEMPTS = 3;
+    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMillis(500);
+    /**
+     * One idle connection: the key ring is read once per refresh and polled once a second, so one connection
+     * carries all of it (Redisson's default of 24 per server costs start-up time and server memory for nothing).
+     */
+    public static final int DEFAULT_MINIMUM_IDLE_CONNECTIONS = 1;
+    /** Enough for a refresh, a key creation and an unknown-key read at once (Redisson's default is 64). */
+    public static final int DEFAULT_MAXIMUM_CONNECTIONS = 4;
 
     /** How the Redis deployment is laid out. */
     public enum Mode {
@@ -85,6 +100,20 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
         if (retryAttempts < 0) {
             throw InvalidSettingException.invalid("retryAttempts", retryAttempts, "it must be 0 or more");
         }
+        InvalidSettingException.requirePositive("retryInterval", retryInterval, "PT0.5S");
+        validatePool(minimumIdleConnections, maximumConnections);
+        if (tls != null && addresses.stream().noneMatch(address -> address.startsWith("rediss://"))) {
+            throw InvalidSettingException.invalid("tls", "a trust store or key store", "TLS is only used with "
+                    + "rediss:// addresses, but {addresses} are all redis://; write rediss://host:port, or remove the "
+                    + "TLS settings");
+        }
+    }
+
+    /** The settings before pools, retry interval and TLS were configurable, with their defaults. */
+    public RedisConnectionSettings(Mode mode, List<String> addresses, String masterName, String username,
+            String password, int database, Duration connectTimeout, Duration responseTimeout, int retryAttempts) {
+        this(mode, addresses, masterName, username, password, database, connectTimeout, responseTimeout, retryAttempts,
+                DEFAULT_RETRY_INTERVAL, DEFAULT_MINIMUM_IDLE_CONNECTIONS, DEFAULT_MAXIMUM_CONNECTIONS, null);
     }
 
     /** One standalone server, with default timeouts and no credentials. */
@@ -109,21 +138,36 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
 
     public RedisConnectionSettings withCredentials(String username, String password) {
         return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
-                responseTimeout, retryAttempts);
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
     }
 
     public RedisConnectionSettings withDatabase(int database) {
         return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
-                responseTimeout, retryAttempts);
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
     }
 
     public RedisConnectionSettings withTimeouts(Duration connectTimeout, Duration responseTimeout, int retryAttempts) {
         return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
-                responseTimeout, retryAttempts);
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
+    }
+
+    public RedisConnectionSettings withRetryInterval(Duration retryInterval) {
+        return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
+    }
+
+    public RedisConnectionSettings withPool(int minimumIdleConnections, int maximumConnections) {
+        return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
+    }
+
+    public RedisConnectionSettings withTls(RedisTls tls) {
+        return new RedisConnectionSettings(mode, addresses, masterName, username, password, database, connectTimeout,
+                responseTimeout, retryAttempts, retryInterval, minimumIdleConnections, maximumConnections, tls);
     }
 
     /** Whether any address uses TLS ({@code rediss://}). */
-    public boolean tls() {
+    public boolean usesTls() {
         return addresses.stream().anyMatch(address -> address.startsWith("rediss://"));
     }
 
@@ -134,7 +178,23 @@ public record RedisConnectionSettings(Mode mode, List<String> addresses, String 
                 + (username == null ? "" : ", username=" + username)
                 + ", password=" + (password == null ? "(none)" : "***")
                 + ", database=" + database + ", connectTimeout=" + connectTimeout
-                + ", responseTimeout=" + responseTimeout + ", retryAttempts=" + retryAttempts + "]";
+                + ", responseTimeout=" + responseTimeout + ", retryAttempts=" + retryAttempts
+                + ", retryInterval=" + retryInterval + ", connections=" + minimumIdleConnections + ".."
+                + maximumConnections + (tls == null ? "" : ", tls=" + tls) + "]";
+    }
+
+    private static void validatePool(int minimumIdle, int maximum) {
+        if (minimumIdle < 0) {
+            throw InvalidSettingException.invalid("minimumIdleConnections", minimumIdle, "it must be 0 or more");
+        }
+        if (maximum < 1) {
+            throw InvalidSettingException.invalid("maximumConnections", maximum, "it must be 1 or more; "
+                    + DEFAULT_MAXIMUM_CONNECTIONS + " serves a key ring");
+        }
+        if (minimumIdle > maximum) {
+            throw InvalidSettingException.invalid("minimumIdleConnections", minimumIdle, "it must not exceed "
+                    + "{maximumConnections} (" + maximum + "); lower it or raise {maximumConnections}");
+        }
     }
 
     private static void validateAddresses(Mode mode, List<String> addresses) {

@@ -283,7 +283,8 @@ public final class RedisXmlRepository implements VersionedXmlRepository {
     }
 
     private XmlRepositoryException failure(String what, RuntimeException cause) {
-        return new XmlRepositoryException("Redis key store list '" + listKey + "' " + what + ": " + describe(cause), cause);
+        String reason = RedisAuthenticationFailure.describe(cause, client).orElseGet(() -> describe(cause));
+        return new XmlRepositoryException("Redis key store list '" + listKey + "' " + what + ": " + reason, cause);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
+import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
@@ -13,6 +14,7 @@ import org.redisson.config.DelayStrategy;
 import org.redisson.config.ReadMode;
 import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SslVerificationMode;
 import org.redisson.config.SubscriptionMode;
 
 /**
@@ -34,7 +36,13 @@ import org.redisson.config.SubscriptionMode;
  * verification;</li>
  * <li>a reconnection delay bounded by {@link #MAX_RECONNECTION_DELAY} for every attempt (see
  * {@link ReconnectionDelay}): Redisson 3.52's default overflows after about six minutes of outage and then never
- * reconnects.</li>
+ * reconnects;</li>
+ * <li>pools and threads sized for a key ring, not for an application's data: {@link
+ * RedisConnectionSettings#minimumIdleConnections()} to {@link RedisConnectionSettings#maximumConnections()} command
+ * connections (Redisson: 24 to 64), one or two pub/sub connections (Redisson: 1 to 50), {@value #NETTY_THREADS} Netty
+ * and {@value #THREADS} callback threads (Redisson: 32 and 16). Each idle connection costs a TCP handshake (and a TLS
+ * one) at start and memory on the server for as long as the application runs;</li>
+ * <li>the trust store and key store of {@link RedisConnectionSettings#tls()}, if any.</li>
  * </ul>
  */
 public final class RedissonClients {
@@ -47,6 +55,16 @@ public final class RedissonClients {
      * 2 s of Redis coming back, however long it was away.
      */
     public static final Duration MAX_RECONNECTION_DELAY = Duration.ofSeconds(2);
+
+    /** The connection name ({@code CLIENT SETNAME}) of every connection a created client opens. */
+    public static final String CLIENT_NAME = "data-protection";
+
+    /** Netty event loops: the store's traffic is a few commands a second, which one loop carries. */
+    static final int NETTY_THREADS = 2;
+    /** Threads that complete Redisson futures and deliver pub/sub messages (the store waits synchronously). */
+    static final int THREADS = 2;
+    /** Pub/sub needs one connection (the change channel); the second covers a resubscription while one closes. */
+    static final int SUBSCRIPTION_CONNECTIONS = 2;
 
     private RedissonClients() {
     }
@@ -71,11 +89,17 @@ public final class RedissonClients {
         Config config = new Config();
         config.setLazyInitialization(true);
         config.setCodec(StringCodec.INSTANCE);
+        config.setNettyThreads(NETTY_THREADS);
+        config.setThreads(THREADS);
         switch (settings.mode()) {
             case STANDALONE:
                 SingleServerConfig single = config.useSingleServer()
                         .setAddress(settings.addresses().get(0))
-                        .setDatabase(settings.database());
+                        .setDatabase(settings.database())
+                        .setConnectionMinimumIdleSize(settings.minimumIdleConnections())
+                        .setConnectionPoolSize(settings.maximumConnections())
+                        .setSubscriptionConnectionMinimumIdleSize(1)
+                        .setSubscriptionConnectionPoolSize(SUBSCRIPTION_CONNECTIONS);
                 common(single, settings);
                 break;
             case SENTINEL:
@@ -86,6 +110,7 @@ public final class RedissonClients {
                         .setReadMode(ReadMode.MASTER)
                         .setSubscriptionMode(SubscriptionMode.MASTER);
                 sentinel.setSentinelAddresses(settings.addresses());
+                pools(sentinel, settings);
                 common(sentinel, settings);
                 break;
             case CLUSTER:
@@ -96,6 +121,7 @@ public final class RedissonClients {
                         // without limit while any master was down, although the list lives in one slot.
                         .setCheckSlotsCoverage(false);
                 cluster.setNodeAddresses(settings.addresses());
+                pools(cluster, settings);
                 common(cluster, settings);
                 break;
             default:
@@ -104,12 +130,34 @@ public final class RedissonClients {
         return config;
     }
 
+    private static void pools(BaseMasterSlaveServersConfig<?> servers, RedisConnectionSettings settings) {
+        // Reads go to the master; replicas only need a connection for Redisson's own health checks.
+        servers.setMasterConnectionMinimumIdleSize(settings.minimumIdleConnections())
+                .setMasterConnectionPoolSize(settings.maximumConnections())
+                .setSlaveConnectionMinimumIdleSize(Math.min(1, settings.minimumIdleConnections()))
+                .setSlaveConnectionPoolSize(Math.min(2, settings.maximumConnections()))
+                .setSubscriptionConnectionMinimumIdleSize(1)
+                .setSubscriptionConnectionPoolSize(SUBSCRIPTION_CONNECTIONS);
+    }
+
     private static void common(BaseConfig<?> server, RedisConnectionSettings settings) {
         server.setConnectTimeout(millis(settings.connectTimeout()))
                 .setTimeout(millis(settings.responseTimeout()))
                 .setRetryAttempts(settings.retryAttempts())
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(500)))
-                .setReconnectionDelay(reconnectionDelay());
+                .setRetryDelay(new ConstantDelay(settings.retryInterval()))
+                .setReconnectionDelay(reconnectionDelay())
+                // Operators find the key ring's connections in CLIENT LIST by this name.
+                .setClientName(CLIENT_NAME);
+        RedisTls tls = settings.tls();
+        if (tls != null) {
+            if (tls.trustManagers() != null) {
+                server.setSslTrustManagerFactory(tls.trustManagers());
+            }
+            if (tls.keyManagers() != null) {
+                server.setSslKeyManagerFactory(tls.keyManagers());
+            }
+            server.setSslVerificationMode(tls.verifyHostname() ? SslVerificationMode.STRICT : SslVerificationMode.CA_ONLY);
+        }
         if (settings.username() != null) {
             server.setUsername(settings.username());
         }

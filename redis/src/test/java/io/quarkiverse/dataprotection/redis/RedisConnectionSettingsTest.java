@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
@@ -109,5 +113,83 @@ class RedisConnectionSettingsTest {
         assertThatThrownBy(() -> RedisKeyNames.listKey(" "))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("Invalid listKey=' ': name the Redis list, e.g. DataProtection-Keys");
+    }
+
+    @Test
+    void minimumIdleAboveMaximum_namesBothSettingsAndTheFix() {
+        InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class,
+                () -> RedisConnectionSettings.standalone("redis://localhost:6379").withPool(5, 2));
+
+        assertThat(e.describe(name -> "redis." + name)).isEqualTo("Invalid redis.minimumIdleConnections=5: it must "
+                + "not exceed redis.maximumConnections (2); lower it or raise redis.maximumConnections");
+    }
+
+    @Test
+    void zeroMaximumConnections_negativeMinimumIdle_zeroRetryInterval_areRejected() {
+        RedisConnectionSettings base = RedisConnectionSettings.standalone("redis://localhost:6379");
+        assertThatThrownBy(() -> base.withPool(0, 0)).hasMessageStartingWith("Invalid maximumConnections=0: it must "
+                + "be 1 or more");
+        assertThatThrownBy(() -> base.withPool(-1, 4)).hasMessageStartingWith("Invalid minimumIdleConnections=-1");
+        assertThatThrownBy(() -> base.withRetryInterval(Duration.ZERO)).hasMessageStartingWith("Invalid retryInterval=");
+    }
+
+    @Test
+    void tlsWithPlainAddresses_saysToUseRediss(@TempDir Path dir) throws Exception {
+        Path trust = dir.resolve("trust.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        try (var out = Files.newOutputStream(trust)) {
+            empty.store(out, "changeit".toCharArray());
+        }
+        RedisTls tls = RedisTls.trustStore(trust, "changeit", null);
+
+        assertThatThrownBy(() -> RedisConnectionSettings.standalone("redis://localhost:6379").withTls(tls))
+                .hasMessageContaining("Invalid tls=").hasMessageContaining("write rediss://host:port");
+        assertThat(RedisConnectionSettings.standalone("rediss://localhost:6380").withTls(tls).tls()).isSameAs(tls);
+    }
+
+    @Test
+    void trustStore_missingFile_wrongPassword_unknownType_sayWhatToFix(@TempDir Path dir) throws Exception {
+        Path trust = dir.resolve("trust.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var out = Files.newOutputStream(trust)) {
+            store.store(out, "changeit".toCharArray());
+        }
+
+        assertThatThrownBy(() -> RedisTls.trustStore(dir.resolve("nope.p12"), "changeit", null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("Invalid trustStore=" + dir.resolve("nope.p12") + ": no readable file there");
+        InvalidSettingException wrong = catchThrowableOfType(InvalidSettingException.class,
+                () -> RedisTls.trustStore(trust, "not-it", null));
+        assertThat(wrong.describe(name -> "redis." + name)).contains("it cannot be read as a PKCS12 store")
+                .contains("check redis.trustStorePassword and redis.trustStoreType").doesNotContain("not-it");
+        assertThatThrownBy(() -> RedisTls.trustStore(trust, "changeit", "BKS"))
+                .hasMessageStartingWith("Invalid trustStoreType=BKS: use PKCS12 or JKS or PEM");
+        assertThatThrownBy(() -> RedisTls.keyStore(trust, "changeit", "PEM"))
+                .hasMessageStartingWith("Invalid keyStoreType=PEM: use PKCS12 or JKS,");
+    }
+
+    @Test
+    void config_pools_threads_retryInterval_andClientName_areSizedForAKeyRing() {
+        Config config = RedissonClients.config(RedisConnectionSettings.standalone("redis://localhost:6379")
+                .withPool(2, 3).withRetryInterval(Duration.ofMillis(250)));
+
+        assertThat(config.getNettyThreads()).isEqualTo(RedissonClients.NETTY_THREADS);
+        assertThat(config.getThreads()).isEqualTo(RedissonClients.THREADS);
+        assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(2);
+        assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(3);
+        assertThat(config.useSingleServer().getSubscriptionConnectionPoolSize())
+                .isEqualTo(RedissonClients.SUBSCRIPTION_CONNECTIONS);
+        assertThat(config.useSingleServer().getClientName()).isEqualTo(RedissonClients.CLIENT_NAME);
+        Config cluster = RedissonClients.config(RedisConnectionSettings.cluster(List.of("redis://a:1")).withPool(1, 4));
+        assertThat(cluster.useClusterServers().getMasterConnectionPoolSize()).isEqualTo(4);
+        assertThat(cluster.useClusterServers().getMasterConnectionMinimumIdleSize()).isEqualTo(1);
+    }
+
+    @Test
+    void toString_namesPoolAndTls_butNoPassword() {
+        assertThat(RedisConnectionSettings.standalone("redis://localhost:6379").withCredentials("u", "pw").toString())
+                .contains("connections=1..4").contains("retryInterval=PT0.5S").doesNotContain("pw,");
     }
 }

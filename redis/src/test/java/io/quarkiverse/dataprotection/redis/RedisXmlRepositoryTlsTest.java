@@ -13,42 +13,29 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import io.quarkiverse.dataprotection.testing.RedisServer;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 
-/** rediss:// addresses turn TLS on, with host name verification, against a real TLS-enabled redis-server. */
+/**
+ * rediss:// addresses turn TLS on, with host name verification, against a real TLS-enabled redis-server; the trust
+ * store and key store of {@link RedisTls} reach the connection.
+ */
 class RedisXmlRepositoryTlsTest {
 
     @Test
-    void redissAddress_storeWorksOverTls_andPlainRedisOnTheTlsPortFails(@TempDir Path dir) throws Exception {
+    void redissAddress_withCustomTrustStore_storeWorksOverTls_andPlainRedisOnTheTlsPortFails(@TempDir Path dir)
+            throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
         makeCertificates(dir);
         int tlsPort = freePort();
-        try (RedisServer redis = RedisServers.standalone(
-                "tls-port " + tlsPort,
-                "tls-cert-file " + dir.resolve("server.crt"),
-                "tls-key-file " + dir.resolve("server.key"),
-                "tls-ca-cert-file " + dir.resolve("ca.crt"),
-                "tls-auth-clients no")) {
-            Config config = RedissonClients.config(RedisConnectionSettings.standalone("rediss://127.0.0.1:" + tlsPort));
-            // A private CA, as in a test: trust it explicitly (public CAs need nothing).
-            config.useSingleServer().setSslTruststore(dir.resolve("trust.p12").toUri().toURL())
-                    .setSslTruststorePassword("changeit");
-            RedissonClient client = Redisson.create(config);
-            try {
-                RedisXmlRepository store = new RedisXmlRepository(client);
-                store.add(RedisXmlRepositoryTest.KEY_1, "key-1");
-                assertThat(store.readAll()).extracting(StoredElement::xml).containsExactly(RedisXmlRepositoryTest.KEY_1);
-                assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1);
-            } finally {
-                client.shutdown();
-            }
+        try (RedisServer redis = tlsServer(dir, tlsPort, false)) {
+            // A private CA, as in a test or a company network: trusted through the settings.
+            RedisTls tls = RedisTls.trustStore(dir.resolve("trust.p12"), "changeit", null);
+            assertRoundTrip(RedisConnectionSettings.standalone("rediss://127.0.0.1:" + tlsPort).withTls(tls), redis);
 
             // The same port without TLS (redis://) does not work: the scheme is what turns TLS on.
             RedissonClient plain = RedissonClients.create(
@@ -58,6 +45,83 @@ class RedisXmlRepositoryTlsTest {
             } finally {
                 plain.shutdown();
             }
+        }
+    }
+
+    @Test
+    void pemTrustStore_asKubernetesSecretsHoldIt_isTrusted(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
+        makeCertificates(dir);
+        int tlsPort = freePort();
+        try (RedisServer redis = tlsServer(dir, tlsPort, false)) {
+            RedisTls tls = RedisTls.trustStore(dir.resolve("ca.crt"), null, null);
+            assertRoundTrip(RedisConnectionSettings.standalone("rediss://127.0.0.1:" + tlsPort).withTls(tls), redis);
+        }
+    }
+
+    @Test
+    void withoutTheTrustStore_thePrivateCaIsRefused(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
+        makeCertificates(dir);
+        int tlsPort = freePort();
+        try (RedisServer redis = tlsServer(dir, tlsPort, false)) {
+            RedissonClient client = RedissonClients.create(
+                    RedisXmlRepositoryOutageTest.fastFailing("rediss://127.0.0.1:" + tlsPort));
+            try {
+                assertThatThrownBy(() -> new RedisXmlRepository(client).readAll())
+                        .isInstanceOf(XmlRepositoryException.class);
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void clientCertificate_fromKeyStore_isAcceptedByAServerThatRequiresOne(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
+        makeCertificates(dir);
+        run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=data-protection",
+                "-keyout", "client.key", "-out", "client.csr");
+        run(dir, "openssl", "x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                "-CAcreateserial", "-days", "1", "-out", "client.crt");
+        run(dir, "openssl", "pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-out", "client.p12",
+                "-passout", "pass:client-pass");
+        int tlsPort = freePort();
+        try (RedisServer redis = tlsServer(dir, tlsPort, true)) {
+            RedisTls tls = RedisTls.trustStore(dir.resolve("trust.p12"), "changeit", "PKCS12")
+                    .withKeyStore(dir.resolve("client.p12"), "client-pass", null);
+            assertRoundTrip(RedisConnectionSettings.standalone("rediss://127.0.0.1:" + tlsPort).withTls(tls), redis);
+
+            RedisTls trustOnly = RedisTls.trustStore(dir.resolve("trust.p12"), "changeit", "PKCS12");
+            RedissonClient anonymous = RedissonClients.create(
+                    RedisXmlRepositoryOutageTest.fastFailing("rediss://127.0.0.1:" + tlsPort).withTls(trustOnly));
+            try {
+                assertThatThrownBy(() -> new RedisXmlRepository(anonymous).readAll())
+                        .isInstanceOf(XmlRepositoryException.class);
+            } finally {
+                anonymous.shutdown();
+            }
+        }
+    }
+
+    private static RedisServer tlsServer(Path dir, int tlsPort, boolean clientCertificates) {
+        return RedisServers.standalone(
+                "tls-port " + tlsPort,
+                "tls-cert-file " + dir.resolve("server.crt"),
+                "tls-key-file " + dir.resolve("server.key"),
+                "tls-ca-cert-file " + dir.resolve("ca.crt"),
+                "tls-auth-clients " + (clientCertificates ? "yes" : "no"));
+    }
+
+    private static void assertRoundTrip(RedisConnectionSettings settings, RedisServer redis) {
+        RedissonClient client = RedissonClients.create(settings);
+        try {
+            RedisXmlRepository store = new RedisXmlRepository(client);
+            store.add(RedisXmlRepositoryTest.KEY_1, "key-1");
+            assertThat(store.readAll()).extracting(StoredElement::xml).containsExactly(RedisXmlRepositoryTest.KEY_1);
+            assertThat(redis.lrange("DataProtection-Keys")).containsExactly(RedisXmlRepositoryTest.KEY_1);
+        } finally {
+            client.shutdown();
         }
     }
 

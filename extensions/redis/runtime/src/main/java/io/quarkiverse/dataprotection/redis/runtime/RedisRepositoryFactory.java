@@ -1,7 +1,9 @@
 package io.quarkiverse.dataprotection.redis.runtime;
 
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -17,12 +19,23 @@ import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.runtime.ConfigErrors;
 import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
 import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
+import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Vertx;
 
 /**
  * Opens the Redis key store: with a client made from {@code quarkus.data-protection.redis.*} (lazily connecting, so a
  * Redis outage at start does not stop the application; shut down with it), or else with the application's own
  * {@link RedissonClient} bean (never shut down here).
+ * <p>
+ * Start-up: {@link #connectEarly()}, called by the extension's recorder during runtime initialisation, creates the
+ * client and makes its first connection on a background thread, in parallel with the rest of start-up (HTTP server,
+ * other extensions). {@link #open()}, called when the data protection service starts, then takes that client, whose
+ * connection is usually ready, so the service's first read costs a round trip instead of Redisson's class loading and
+ * connection set-up. The first read still happens before the application reports started, and readiness reflects it.
+ * <p>
+ * Thread-safe: {@link #connectEarly()} and {@link #open()} may race; both use the one client.
  */
 @Singleton
 class RedisRepositoryFactory implements RepositoryFactory {
@@ -31,10 +44,21 @@ class RedisRepositoryFactory implements RepositoryFactory {
 
     private final DataProtectionRedisConfig redis;
     private final Instance<RedissonClient> applicationClients;
+    private final Instance<TlsConfigurationRegistry> tlsRegistry;
+    private final Instance<Vertx> vertx;
+    private final Instance<XmlRepository> applicationRepository;
+    private CompletableFuture<RedissonClient> client;
+    /** Whether {@link #open()} handed the created client to a repository, which then shuts it down. */
+    private boolean handedOut;
 
-    RedisRepositoryFactory(DataProtectionRedisConfig redis, @Any Instance<RedissonClient> applicationClients) {
+    RedisRepositoryFactory(DataProtectionRedisConfig redis, @Any Instance<RedissonClient> applicationClients,
+            Instance<TlsConfigurationRegistry> tlsRegistry, Instance<Vertx> vertx,
+            Instance<XmlRepository> applicationRepository) {
         this.redis = redis;
         this.applicationClients = applicationClients;
+        this.tlsRegistry = tlsRegistry;
+        this.vertx = vertx;
+        this.applicationRepository = applicationRepository;
     }
 
     @Override
@@ -42,12 +66,27 @@ class RedisRepositoryFactory implements RepositoryFactory {
         return "redis";
     }
 
+    /**
+     * Starts creating and connecting the client on a background thread when {@code redis.hosts} is set. Never
+     * throws: a configuration error is rethrown by {@link #open()}, and a connection failure is left to the first
+     * read, which reports it.
+     */
+    void connectEarly() {
+        // An application XmlRepository bean replaces the store, and this factory is never opened.
+        if (redis.hosts().isPresent() && applicationRepository.isUnsatisfied()) {
+            client();
+        }
+    }
+
     @Override
     public OpenedRepository open() {
         String listKey = listKey(redis);
         if (redis.hosts().isPresent()) {
-            RedissonClient client = RedissonClients.create(settings(redis));
-            return new OpenedRepository(new RedisXmlRepository(client, listKey), client::shutdown);
+            RedissonClient created = join(client());
+            synchronized (this) {
+                handedOut = true;
+            }
+            return new OpenedRepository(new RedisXmlRepository(created, listKey), created::shutdown);
         }
         if (applicationClients.isResolvable()) {
             LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
@@ -60,33 +99,68 @@ class RedisRepositoryFactory implements RepositoryFactory {
                         : ""));
     }
 
+    /** Shuts down a client made early but never opened (e.g. an application XmlRepository bean replaced the store). */
+    @PreDestroy
+    synchronized void close() {
+        if (client != null && !handedOut) {
+            client.thenAccept(RedissonClient::shutdown);
+        }
+    }
+
+    private synchronized CompletableFuture<RedissonClient> client() {
+        if (client == null) {
+            client = new CompletableFuture<>();
+            Thread connecting = new Thread(this::createAndConnect, "data-protection-redis-connect");
+            connecting.setDaemon(true);
+            connecting.start();
+        }
+        return client;
+    }
+
+    private void createAndConnect() {
+        RedissonClient created;
+        try {
+            created = RedissonClients.create(settings());
+        } catch (RuntimeException e) {
+            client.completeExceptionally(e);
+            return;
+        }
+        client.complete(created);
+        try {
+            // Any command makes Redisson open its pools; the version is the cheapest one the documented ACL allows.
+            new RedisXmlRepository(created, listKey(redis)).version();
+        } catch (RuntimeException e) {
+            // The service's first read meets the same failure and reports it (readiness, log); nothing to add here.
+            LOG.debugf("Connecting to Redis early failed; the key ring's first read will report it: %s", e);
+        }
+    }
+
+    private static RedissonClient join(CompletableFuture<RedissonClient> client) {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     /**
-     * Maps the configuration onto the core settings, whose validation names the property and the fix.
+     * The connection settings, with credentials and TLS resolved.
      *
      * @throws ConfigurationException when a setting is invalid or the combination is (e.g. sentinel mode without a
      *         master name)
      */
-    static RedisConnectionSettings settings(DataProtectionRedisConfig redis) {
-        try {
-            return new RedisConnectionSettings(RedisConnectionSettings.Mode.valueOf(redis.mode().name()),
-                    redis.hosts().orElseThrow(), redis.masterName().orElse(null), redis.username().orElse(null),
-                    redis.password().orElse(null), redis.database(), redis.connectTimeout(),
-                    RedisConnectionSettings.DEFAULT_RESPONSE_TIMEOUT, RedisConnectionSettings.DEFAULT_RETRY_ATTEMPTS);
-        } catch (InvalidSettingException e) {
-            throw ConfigErrors.translate(e, PROPERTIES);
-        }
+    RedisConnectionSettings settings() {
+        return RedisSettingsMapper.settings(redis, RedisTlsRegistry.resolve(redis, tlsRegistry, vertx));
     }
 
     private static String listKey(DataProtectionRedisConfig redis) {
         try {
             return RedisKeyNames.listKey(redis.listKey());
         } catch (InvalidSettingException e) {
-            throw ConfigErrors.translate(e, PROPERTIES);
+            throw ConfigErrors.translate(e, RedisSettingsMapper.PROPERTIES);
         }
     }
-
-    /** The components of {@code RedisConnectionSettings}, and the list key, by property. */
-    static final Map<String, String> PROPERTIES = Map.of("mode", "redis.mode", "addresses", "redis.hosts",
-            "masterName", "redis.master-name", "username", "redis.username", "password", "redis.password",
-            "database", "redis.database", "connectTimeout", "redis.connect-timeout", "listKey", "redis.list-key");
 }
