@@ -39,7 +39,7 @@ final class KeyEncryptions {
             OptionalModule.AZURE_KEY_VAULT_KEY.require();
             StartedKeyEncryption.KeyWrap keyWrap = AzureKeyVaultKeyWraps.create(config.azureKeyVault(), beans);
             CertificateKeyEncryption certificates = decryptionCertificates(config, beans)
-                    .map(source -> start(source, refreshPeriod(config))).orElse(null);
+                    .map(source -> start(source, refreshPeriod(config), true)).orElse(null);
             return Optional.of(new StartedKeyEncryption(certificates, keyWrap, true));
         }
         StartedKeyEncryption.KeyWrap keyWrap = null;
@@ -51,11 +51,13 @@ final class KeyEncryptions {
         var refreshPeriod = config.type() == KeyEncryptionConfig.Type.AZURE_KEY_VAULT
                 ? config.azureKeyVault().refreshPeriod()
                 : null;
-        return Optional.of(new StartedKeyEncryption(start(source(config, beans), refreshPeriod), keyWrap, false));
+        return Optional.of(new StartedKeyEncryption(start(source(config, beans), refreshPeriod, false), keyWrap,
+                false));
     }
 
-    private static CertificateKeyEncryption start(CertificateSource source, Duration refreshPeriod) {
-        CertificateKeyEncryption encryption = new CertificateKeyEncryption(source, refreshPeriod);
+    private static CertificateKeyEncryption start(CertificateSource source, Duration refreshPeriod,
+            boolean decryptsOnly) {
+        CertificateKeyEncryption encryption = new CertificateKeyEncryption(source, refreshPeriod, decryptsOnly);
         try {
             return encryption.start();
         } catch (RuntimeException e) {

@@ -123,6 +123,28 @@ class AzureKeyVaultKeyWrapSettingsTest {
     }
 
     @Test
+    void keyEncryptedToAVaultCertificate_underKeyWrapWithCertificateNameStillSet_unprotects(@TempDir Path dir)
+            throws Exception {
+        vault.keys().create(KEY);
+        vault.addVersion("dp-certificate", TestCertificates.of(TestCertificates.generate("vault-certificate")));
+        Map<String, String> settings = keyWrap(dir);
+        settings.put(P + "key-encryption.type", "azure-key-vault");
+        settings.put(VAULT + "certificate-name", "dp-certificate");
+        String payload;
+        try (CdiApp app = CdiApp.start(settings, FakeVaultCredential.class)) {
+            payload = app.protector().protect("vault certificate era");
+        }
+        assertThat(KeyEncryptionSettingsTest.onlyKeyFile(dir.resolve("keys"))).contains("EncryptedXmlDecryptor");
+
+        settings.put(P + "key-encryption.type", "azure-key-vault-key");
+        settings.put(P + "auto-generate-keys", "false");
+        try (CdiApp app = CdiApp.start(settings, FakeVaultCredential.class)) {
+            assertThat(app.protector().unprotect(payload)).isEqualTo("vault certificate era");
+        }
+        assertThat(vault.keys().unwrapCount()).as("the certificate decrypted it, not the key").isZero();
+    }
+
+    @Test
     void withoutKeyName_theStartFails_namingTheProperty() {
         assertThatThrownBy(() -> CdiApp.start(Map.of(P + "key-encryption.type", "azure-key-vault-key",
                 VAULT + "vault-url", "https://my-vault.vault.azure.net")).close())
