@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -21,18 +22,21 @@ import io.quarkiverse.dataprotection.InvalidSettingException;
 import io.quarkiverse.dataprotection.azure.keyvault.AzureCredentialSettings;
 import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSource;
 import io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSourceBuilder;
+import io.quarkiverse.dataprotection.azure.keyvault.KeyVaultCallListener;
+import io.quarkiverse.dataprotection.azure.keyvault.KeyVaultClientBuilder;
 import io.quarkiverse.dataprotection.cdi.KeyEncryptionConfig.AzureKeyVault;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
 
 /**
  * Builds the Azure Key Vault certificate source as the Quarkus extension does, on the JDK's HTTP client
- * (azure-core-http-jdk-httpclient) instead of Vert.x. The only class of the extension that touches the Azure SDK
+ * (azure-core-http-jdk-httpclient) instead of Vert.x, and applies the client settings it shares with the key wrap of
+ * {@link AzureKeyVaultKeyWraps}. With that class, the only one of the extension that touches the Azure SDK
  * ({@link OptionalModule#AZURE_KEY_VAULT} is checked before it loads). No network traffic here.
  */
 final class AzureKeyVaultSources {
 
     private static final Logger LOG = Logger.getLogger(AzureKeyVaultSources.class);
-    private static final String GROUP = "key-encryption.azure-key-vault.";
+    static final String GROUP = "key-encryption.azure-key-vault.";
     private static final String WITH_TYPE = "it is required when " + ConfigErrors.PREFIX
             + "key-encryption.type=azure-key-vault; ";
 
@@ -46,28 +50,66 @@ final class AzureKeyVaultSources {
                 + "Key Vault certificate whose key encrypts the data protection keys");
         try {
             InvalidSettingException.requirePositive("refreshPeriod", config.refreshPeriod(), "PT1H");
-            AzureKeyVaultCertificateSourceBuilder builder = AzureKeyVaultCertificateSource.builder(vaultUrl, name)
-                    .httpClient(httpClient(config));
-            Optional<TokenCredential> credential = beans.unique(TokenCredential.class, "Key Vault authentication");
-            if (credential.isPresent()) {
-                // The application's own credential wins, as its RedissonClient does for the Redis store.
-                LOG.debug("Authenticating to Key Vault with the application's TokenCredential bean");
-                builder.credential(credential.get());
-            } else {
-                builder.credential(new AzureCredentialSettings(config.tenantId().orElse(null),
-                        config.clientId().orElse(null), config.clientSecret().orElse(null),
-                        config.workloadIdentityTokenFile().orElse(null),
-                        config.managedIdentityClientId().orElse(null)));
-            }
-            if (!config.challengeResourceVerification()) {
-                LOG.warnf("%s%schallenge-resource-verification=false: the vault's bearer challenge is not checked "
-                        + "against its domain; only for test servers", ConfigErrors.PREFIX, GROUP);
-                builder.disableChallengeResourceVerification();
-            }
+            AzureKeyVaultCertificateSourceBuilder builder = AzureKeyVaultCertificateSource.builder(vaultUrl, name);
+            apply(config, builder, beans);
             return builder.build();
         } catch (InvalidSettingException e) {
             throw ConfigErrors.translate(e, ConfigErrors.AZURE_KEY_VAULT);
         }
+    }
+
+    /**
+     * The settings the certificate source and key wrap share: the JDK transport (with the configured trust store),
+     * the credential (the application's {@link TokenCredential} bean, a client secret, workload identity or
+     * {@code DefaultAzureCredential}), the authority host, the challenge check, and the application's
+     * {@link KeyVaultCallListener} beans.
+     *
+     * @throws InvalidSettingException from the credential rules of the SDK module
+     */
+    static void apply(AzureKeyVault config, KeyVaultClientBuilder<?> builder, ApplicationBeans beans) {
+        builder.httpClient(httpClient(config));
+        Optional<TokenCredential> credential = beans.unique(TokenCredential.class, "Key Vault authentication");
+        if (credential.isPresent()) {
+            // The application's own credential wins, as its RedissonClient does for the Redis store.
+            LOG.debug("Authenticating to Key Vault with the application's TokenCredential bean");
+            builder.credential(credential.get());
+        } else {
+            builder.credential(new AzureCredentialSettings(config.tenantId().orElse(null),
+                    config.clientId().orElse(null), config.clientSecret().orElse(null),
+                    config.workloadIdentityTokenFile().orElse(null),
+                    config.managedIdentityClientId().orElse(null)));
+        }
+        config.authorityHost().ifPresent(host -> {
+            try {
+                builder.authorityHost(host);
+            } catch (IllegalArgumentException e) {
+                throw ConfigErrors.invalid(GROUP + "authority-host", host, "it must be an https URL, e.g. "
+                        + "https://login.microsoftonline.us");
+            }
+        });
+        if (!config.challengeResourceVerification()) {
+            LOG.warnf("%s%schallenge-resource-verification=false: the vault's bearer challenge is not checked "
+                    + "against its domain; only for test servers", ConfigErrors.PREFIX, GROUP);
+            builder.disableChallengeResourceVerification();
+        }
+        builder.listener(compose(beans.all(KeyVaultCallListener.class)));
+    }
+
+    /** Every listener bean, each shielded from the others' failures. */
+    private static KeyVaultCallListener compose(List<KeyVaultCallListener> listeners) {
+        if (listeners.isEmpty()) {
+            return KeyVaultCallListener.NONE;
+        }
+        List<KeyVaultCallListener> all = List.copyOf(listeners);
+        return (operation, outcome) -> {
+            for (KeyVaultCallListener listener : all) {
+                try {
+                    listener.onCall(operation, outcome);
+                } catch (RuntimeException ignored) {
+                    // one listener's failure must not keep the others from hearing the call
+                }
+            }
+        };
     }
 
     private static HttpClient httpClient(AzureKeyVault config) {
@@ -96,7 +138,7 @@ final class AzureKeyVaultSources {
         }
     }
 
-    private static String required(Optional<String> value, String property, String why) {
+    static String required(Optional<String> value, String property, String why) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> ConfigErrors.missing(GROUP + property, why));
     }
 }

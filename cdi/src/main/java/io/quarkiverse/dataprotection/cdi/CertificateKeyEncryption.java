@@ -34,6 +34,7 @@ final class CertificateKeyEncryption implements AutoCloseable {
     private final CertificateXmlEncryptor encryptor;
     private final EncryptedXmlDecryptor decryptor;
     private final Duration refreshPeriod;
+    private final boolean decryptsOnly;
     private final ScheduledExecutorService refresher;
     private volatile boolean loadFailed;
     private volatile Runnable onRecovered = () -> {
@@ -41,12 +42,15 @@ final class CertificateKeyEncryption implements AutoCloseable {
 
     /**
      * @param refreshPeriod how often to refresh in the background; null for a source that is loaded once
+     * @param decryptsOnly whether another form (Key Vault key wrap) encrypts new keys, so that an expiring
+     *        certificate needs no rotation
      */
-    CertificateKeyEncryption(CertificateSource source, Duration refreshPeriod) {
+    CertificateKeyEncryption(CertificateSource source, Duration refreshPeriod, boolean decryptsOnly) {
         this.source = source;
         this.encryptor = new CertificateXmlEncryptor(source);
         this.decryptor = new EncryptedXmlDecryptor(source);
         this.refreshPeriod = refreshPeriod;
+        this.decryptsOnly = decryptsOnly;
         this.refresher = refreshPeriod == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "data-protection-certificate-refresh");
             thread.setDaemon(true);
@@ -58,7 +62,9 @@ final class CertificateKeyEncryption implements AutoCloseable {
     CertificateKeyEncryption start() {
         try {
             source.certificates();
-            warnIfExpiringSoon();
+            if (!decryptsOnly) {
+                warnIfExpiringSoon();
+            }
             schedule(refreshPeriod);
         } catch (RuntimeException e) {
             if (refresher == null) {

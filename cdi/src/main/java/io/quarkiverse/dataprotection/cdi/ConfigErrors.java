@@ -55,10 +55,10 @@ final class ConfigErrors {
 
     private static Map<String, String> azureKeyVault(String group) {
         return Map.of("vaultUrl", group + "vault-url", "certificateName", group + "certificate-name",
-                "tenantId", group + "tenant-id", "clientId", group + "client-id",
+                "keyName", group + "key-name", "tenantId", group + "tenant-id", "clientId", group + "client-id",
                 "clientSecret", group + "client-secret",
                 "workloadIdentityTokenFile", group + "workload-identity-token-file",
                 "managedIdentityClientId", group + "managed-identity-client-id",
-                "refreshPeriod", group + "refresh-period");
+                "refreshPeriod", group + "refresh-period", "authorityHost", group + "authority-host");
     }
 }

@@ -58,10 +58,11 @@ public final class ConfiguredKeyRing implements AutoCloseable {
             DataProtectionProviderBuilder builder = ProviderSettings.apply(mapping,
                     ConfigSupport.applicationName(mapping, config), DataProtectionProvider.builder());
             var storeOpener = KeyStores.prepare(mapping, beans);
-            Optional<CertificateKeyEncryption> encryption = KeyEncryptions.start(mapping.keyEncryption(), beans);
+            Optional<StartedKeyEncryption> encryption = KeyEncryptions.start(mapping.keyEncryption(), beans);
             encryption.ifPresent(started -> {
                 releases.push(started::close);
-                builder.keyEncryptor(started.encryptor()).addKeyDecryptor(started.decryptor());
+                builder.keyEncryptor(started.encryptor());
+                started.decryptors().forEach(builder::addKeyDecryptor);
             });
             KeyStores.OpenedStore store = storeOpener.get();
             releases.push(store.release());

@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.cdi;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +15,11 @@ import io.smallrye.config.WithDefault;
 interface KeyEncryptionConfig {
 
     /**
-     * {@code none} (stored in plaintext, with a warning), {@code certificate} (the files of {@code certificate.*}) or
-     * {@code azure-key-vault} (needs {@code io.quarkiverse.dataprotection:data-protection-azure-keyvault}). An
-     * application bean of type {@code KeyEncryptor} replaces the encryptor chosen here.
+     * {@code none} (stored in plaintext, with a warning), {@code certificate} (the files of {@code certificate.*}),
+     * {@code azure-key-vault} (a Key Vault certificate) or {@code azure-key-vault-key} (a Key Vault key wraps each
+     * master key, as ASP.NET Core's {@code ProtectKeysWithAzureKeyVault}); both Key Vault types need
+     * {@code io.quarkiverse.dataprotection:data-protection-azure-keyvault}. An application bean of type
+     * {@code KeyEncryptor} replaces the encryptor chosen here.
      */
     @WithDefault("none")
     Type type();
@@ -24,7 +27,7 @@ interface KeyEncryptionConfig {
     /** The certificate of {@code type=certificate}. */
     CertificateFiles certificate();
 
-    /** The Azure Key Vault certificate of {@code type=azure-key-vault}. */
+    /** The Azure Key Vault certificate of {@code type=azure-key-vault} and the key of {@code azure-key-vault-key}. */
     AzureKeyVault azureKeyVault();
 
     /** More certificates that only decrypt, keyed by any name. */
@@ -34,7 +37,8 @@ interface KeyEncryptionConfig {
     enum Type {
         NONE,
         CERTIFICATE,
-        AZURE_KEY_VAULT
+        AZURE_KEY_VAULT,
+        AZURE_KEY_VAULT_KEY
     }
 
     /** A certificate with its private key, from a PKCS#12 file or from PEM files; set exactly one of them. */
@@ -67,14 +71,41 @@ interface KeyEncryptionConfig {
         Optional<String> privateKeyPath();
     }
 
-    /** An Azure Key Vault certificate. */
+    /**
+     * An Azure Key Vault certificate, or key; the vault, credential and transport settings serve both. With both a
+     * certificate and a key configured, the one the type names encrypts new keys and the other still decrypts the
+     * keys it encrypted.
+     */
     interface AzureKeyVault {
 
-        /** The vault URL, e.g. {@code https://my-vault.vault.azure.net}. Required with {@code type=azure-key-vault}. */
+        /**
+         * The vault URL, e.g. {@code https://my-vault.vault.azure.net}. Required with {@code type=azure-key-vault}
+         * and {@code type=azure-key-vault-key}.
+         */
         Optional<String> vaultUrl();
 
-        /** The name of the Key Vault certificate; its policy must mark the key exportable. Required. */
+        /**
+         * The name of the Key Vault certificate; its policy must mark the key exportable. Required with
+         * {@code type=azure-key-vault}; set with another type, it still decrypts the keys encrypted to it.
+         */
         Optional<String> certificateName();
+
+        /**
+         * The name of the RSA key that wraps the master keys, required with {@code type=azure-key-vault-key}; the
+         * identity needs {@code wrapKey} and {@code unwrapKey} on it (RBAC role Key Vault Crypto User). Set with
+         * another type, it still unwraps the keys it wrapped.
+         */
+        Optional<String> keyName();
+
+        /** The version of {@code key-name} that wraps new keys; by default its newest version. */
+        Optional<String> keyVersion();
+
+        /**
+         * More keys whose wrapped master keys may be unwrapped (any version), as key identifiers without version, e.g.
+         * {@code https://old-vault.vault.azure.net/keys/data-protection}; a stored key naming any other key but
+         * {@code key-name} is refused without a call.
+         */
+        Optional<List<String>> allowedKeys();
 
         /** The tenant of a service principal or of workload identity. */
         Optional<String> tenantId();
@@ -90,6 +121,12 @@ interface KeyEncryptionConfig {
 
         /** The client id of a user-assigned managed identity, used by {@code DefaultAzureCredential}. */
         Optional<String> managedIdentityClientId();
+
+        /**
+         * The Microsoft Entra ID host the credentials ask for tokens, e.g. {@code https://login.microsoftonline.us};
+         * by default the Azure public cloud's. Not used with an application {@code TokenCredential} bean.
+         */
+        Optional<String> authorityHost();
 
         /** How often the certificate's versions are listed again, in the background. */
         @WithDefault("1H")

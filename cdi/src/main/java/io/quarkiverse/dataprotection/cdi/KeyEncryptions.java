@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.cdi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,13 @@ import io.quarkiverse.dataprotection.xmlencryption.CertificateFileSettings;
 import io.quarkiverse.dataprotection.xmlencryption.CertificateSource;
 import io.quarkiverse.dataprotection.xmlencryption.CompositeCertificateSource;
 
-/** Sets up the key encryption of {@code key-encryption.*} and loads its certificates once. */
+/**
+ * Sets up the key encryption of {@code key-encryption.*} as the Quarkus extension does: the type that encrypts new
+ * keys, and beside it the decryptors of every other form whose settings are present (the certificates while a Key
+ * Vault key wraps, the key of {@code azure-key-vault.key-name} while certificates encrypt), so that a ring in the
+ * middle of a migration reads whole. Certificates are loaded once here; Key Vault keys are not called until keys are
+ * read or created.
+ */
 final class KeyEncryptions {
 
     private static final Logger LOG = Logger.getLogger(KeyEncryptions.class);
@@ -23,18 +30,36 @@ final class KeyEncryptions {
     }
 
     /** The started key encryption, or empty with {@code type=none}. */
-    static Optional<CertificateKeyEncryption> start(KeyEncryptionConfig config, ApplicationBeans beans) {
+    static Optional<StartedKeyEncryption> start(KeyEncryptionConfig config, ApplicationBeans beans) {
         if (config.type() == KeyEncryptionConfig.Type.NONE) {
             warnIfConfigured(config);
             return Optional.empty();
         }
-        CertificateSource source = source(config, beans);
+        if (config.type() == KeyEncryptionConfig.Type.AZURE_KEY_VAULT_KEY) {
+            OptionalModule.AZURE_KEY_VAULT_KEY.require();
+            StartedKeyEncryption.KeyWrap keyWrap = AzureKeyVaultKeyWraps.create(config.azureKeyVault(), beans);
+            CertificateKeyEncryption certificates = decryptionCertificates(config, beans)
+                    .map(source -> start(source, refreshPeriod(config), true)).orElse(null);
+            return Optional.of(new StartedKeyEncryption(certificates, keyWrap, true));
+        }
+        StartedKeyEncryption.KeyWrap keyWrap = null;
+        if (config.azureKeyVault().keyName().filter(name -> !name.isBlank()).isPresent()) {
+            // key-name under another type: the key still unwraps the keys it wrapped (a migration away from it)
+            OptionalModule.AZURE_KEY_VAULT_KEY.require();
+            keyWrap = AzureKeyVaultKeyWraps.create(config.azureKeyVault(), beans);
+        }
         var refreshPeriod = config.type() == KeyEncryptionConfig.Type.AZURE_KEY_VAULT
                 ? config.azureKeyVault().refreshPeriod()
                 : null;
-        CertificateKeyEncryption encryption = new CertificateKeyEncryption(source, refreshPeriod);
+        return Optional.of(new StartedKeyEncryption(start(source(config, beans), refreshPeriod, false), keyWrap,
+                false));
+    }
+
+    private static CertificateKeyEncryption start(CertificateSource source, Duration refreshPeriod,
+            boolean decryptsOnly) {
+        CertificateKeyEncryption encryption = new CertificateKeyEncryption(source, refreshPeriod, decryptsOnly);
         try {
-            return Optional.of(encryption.start());
+            return encryption.start();
         } catch (RuntimeException e) {
             encryption.close();
             throw e;
@@ -57,6 +82,40 @@ final class KeyEncryptions {
         return decryptionOnly.isEmpty() ? primary : new CompositeCertificateSource(primary, decryptionOnly);
     }
 
+    /**
+     * While a Key Vault key wraps: every configured certificate (the Key Vault certificate of
+     * {@code certificate-name}, {@code certificate.*} and {@code decryption-certificates.*}), to decrypt the keys
+     * encrypted to them; empty when there are none. No I/O.
+     */
+    private static Optional<CertificateSource> decryptionCertificates(KeyEncryptionConfig config,
+            ApplicationBeans beans) {
+        List<CertificateSource> sources = new ArrayList<>();
+        if (vaultCertificateConfigured(config)) {
+            OptionalModule.AZURE_KEY_VAULT.require();
+            sources.add(AzureKeyVaultSources.create(config.azureKeyVault(), beans));
+        }
+        if (settings(config.certificate()).isPresent()) {
+            sources.add(files(config.certificate(), GROUP + "certificate"));
+        }
+        for (Map.Entry<String, CertificateFiles> entry : config.decryptionCertificates().entrySet()) {
+            sources.add(files(entry.getValue(), GROUP + "decryption-certificates." + entry.getKey()));
+        }
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(sources.size() == 1 ? sources.get(0)
+                : new CompositeCertificateSource(sources.get(0), sources.subList(1, sources.size())));
+    }
+
+    /** The Key Vault certificate rotates, so it is refreshed; files are loaded once. */
+    private static Duration refreshPeriod(KeyEncryptionConfig config) {
+        return vaultCertificateConfigured(config) ? config.azureKeyVault().refreshPeriod() : null;
+    }
+
+    private static boolean vaultCertificateConfigured(KeyEncryptionConfig config) {
+        return config.azureKeyVault().certificateName().filter(name -> !name.isBlank()).isPresent();
+    }
+
     private static CertificateSource files(CertificateFiles files, String group) {
         try {
             return settings(files).source();
@@ -73,8 +132,9 @@ final class KeyEncryptions {
     private static void warnIfConfigured(KeyEncryptionConfig config) {
         if (settings(config.certificate()).isPresent() || config.azureKeyVault().vaultUrl().isPresent()
                 || !config.decryptionCertificates().isEmpty()) {
-            LOG.warnf("%skey-encryption.* certificates are configured but %skey-encryption.type is none, so keys are "
-                    + "neither encrypted nor decrypted with them; set the type to certificate or azure-key-vault",
+            LOG.warnf("%skey-encryption.* certificates or keys are configured but %skey-encryption.type is none, so "
+                    + "keys are neither encrypted nor decrypted with them; set the type to certificate, azure-key-vault "
+                    + "or azure-key-vault-key",
                     ConfigErrors.PREFIX, ConfigErrors.PREFIX);
         }
     }

@@ -14,7 +14,12 @@ enum OptionalModule {
             "io.quarkiverse.dataprotection:data-protection-azure-keyvault",
             "io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSource",
             "com.azure:azure-security-keyvault-certificates",
-            "com.azure.security.keyvault.certificates.CertificateClient", "certificate or none");
+            "com.azure.security.keyvault.certificates.CertificateClient", "certificate or none"),
+    AZURE_KEY_VAULT_KEY("key-encryption.type=azure-key-vault-key",
+            "io.quarkiverse.dataprotection:data-protection-azure-keyvault",
+            "io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultKeyEncryption",
+            "com.azure:azure-security-keyvault-keys",
+            "com.azure.security.keyvault.keys.cryptography.CryptographyClient", "certificate or none");
 
     private final String setting;
     private final String artifact;

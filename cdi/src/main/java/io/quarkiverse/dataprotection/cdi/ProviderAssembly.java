@@ -24,7 +24,7 @@ import io.quarkiverse.dataprotection.spi.KeyEncryptor;
  * <ul>
  * <li>an {@code XmlRepository} bean replaces the store of {@code key-store} and its settings;</li>
  * <li>a {@code KeyEncryptor} bean replaces the encryptor of {@code key-encryption.type}: it encrypts every new key;
- * the configured certificates still decrypt the keys they encrypted;</li>
+ * the configured certificates or Key Vault key still decrypt the keys they encrypted;</li>
  * <li>{@code KeyDecryptor} beans (any qualifier) are added after the configured decryptor, ordered by bean class
  * name; for each stored key the first decryptor that supports its decryptor type decrypts it;</li>
  * <li>{@code DataProtectionListener} beans (any qualifier) hear every operation, as in Quarkus;</li>
@@ -57,14 +57,14 @@ final class ProviderAssembly {
             Optional<KeyEncryptor> encryptor = beans.unique(KeyEncryptor.class, "the data protection key encryption");
             List<KeyDecryptor> decryptors = beans.all(KeyDecryptor.class);
             Supplier<KeyStores.OpenedStore> storeOpener = KeyStores.prepare(config, beans);
-            Optional<CertificateKeyEncryption> configured = KeyEncryptions.start(config.keyEncryption(), beans);
+            Optional<StartedKeyEncryption> configured = KeyEncryptions.start(config.keyEncryption(), beans);
             configured.ifPresent(encryption -> releases.push(encryption::close));
-            encryptor.or(() -> configured.map(CertificateKeyEncryption::encryptor)).ifPresent(builder::keyEncryptor);
+            encryptor.or(() -> configured.map(StartedKeyEncryption::encryptor)).ifPresent(builder::keyEncryptor);
             if (encryptor.isPresent() && configured.isPresent()) {
                 LOG.infof("The application's KeyEncryptor bean (%s) encrypts new keys; the configured %skey-encryption "
-                        + "certificates only decrypt", encryptor.get().description(), ConfigErrors.PREFIX);
+                        + "certificates or keys only decrypt", encryptor.get().description(), ConfigErrors.PREFIX);
             }
-            configured.ifPresent(encryption -> builder.addKeyDecryptor(encryption.decryptor()));
+            configured.ifPresent(encryption -> encryption.decryptors().forEach(builder::addKeyDecryptor));
             decryptors.forEach(builder::addKeyDecryptor);
             KeyStores.OpenedStore store = storeOpener.get();
             releases.push(store.release());

@@ -44,6 +44,18 @@ class KeyVaultWithoutAzureModuleTest {
     }
 
     @Test
+    void azureKeyVaultKeyWrap_failsTheStart_namingThePropertyTheValueAndTheArtifactToAdd() {
+        assertThatThrownBy(() -> CdiApp.start(Map.of(P + "key-encryption.type", "azure-key-vault-key",
+                P + "key-encryption.azure-key-vault.vault-url", "https://my-vault.vault.azure.net",
+                P + "key-encryption.azure-key-vault.key-name", "dp")).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("quarkus.data-protection.key-encryption.type=azure-key-vault-key needs the "
+                        + "io.quarkiverse.dataprotection:data-protection-azure-keyvault artifact, which is not on the "
+                        + "class path; add it as a dependency (same version as data-protection-cdi), or choose "
+                        + "certificate or none");
+    }
+
+    @Test
     void certificateEncryption_worksWithoutIt(@TempDir Path dir) {
         Path pfx = TestCertificates.writePkcs12(dir, "c.pfx", TestCertificates.generate("no-azure"), new char[0]);
         try (CdiApp app = CdiApp.start(Map.of(P + "key-encryption.type", "certificate",

@@ -57,7 +57,8 @@ class RedisSettingsTest {
             try (CdiApp app = CdiApp.start(settings)) {
                 app.protector().protect("x");
             }
-            assertThat(redis.info("keyspace")).contains("db3:keys=1").doesNotContain("db0:");
+            // The key ring's list and its version counter ({DataProtection-Keys}:version).
+            assertThat(redis.info("keyspace")).contains("db3:keys=2").doesNotContain("db0:");
         }
     }
 
