@@ -35,6 +35,7 @@ record RingView(List<Key> keys, KeyRingStatus status, Map<UUID, StoredElementInf
         try {
             List<Key> keys = new ArrayList<>(ring.provider().keyManager().getAllKeys());
             keys.sort(Comparator.comparing(Key::creationDate).thenComparing(Key::id));
+            keys.forEach(RingView::tryDecrypt);
             KeyRingStatus status = ring.provider().refresh();
             status.lastRefreshError().ifPresent(error -> {
                 throw new CliException(ExitCode.STORE_UNREACHABLE, error);
@@ -44,6 +45,22 @@ record RingView(List<Key> keys, KeyRingStatus status, Map<UUID, StoredElementInf
             throw new CliException(ExitCode.STORE_UNREACHABLE, e.getMessage(), e);
         } catch (DataProtectionException e) {
             throw new CliException(ExitCode.STORE_UNREACHABLE, "The key ring cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The service decrypts a key on first use; an operator's view tries every key not tried yet, once, so that
+     * {@code unusable} (with its reason) means "cannot be decrypted with this configuration" and the algorithms are
+     * known. The reason of a failure is kept by the key.
+     */
+    private static void tryDecrypt(Key key) {
+        if (key.isRevoked() || key.secretState() != Key.SecretState.ENCRYPTED) {
+            return;
+        }
+        try {
+            key.encryptor();
+        } catch (RuntimeException failed) {
+            // KeyDecryptionException and the like: the key keeps the reason, which state() and the report show
         }
     }
 

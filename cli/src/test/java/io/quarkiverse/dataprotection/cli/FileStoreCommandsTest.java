@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,8 @@ class FileStoreCommandsTest extends RingCommandsContract {
         assertThat(terminal.out()).isEmpty();
         assertThat(terminal.err()).contains("stored unencrypted").contains("--file");
         assertThat(toFile.code()).as(toFile.toString()).isZero();
-        assertThat(Files.getPosixFilePermissions(file)).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
         assertThat(again.code()).isEqualTo(ExitCode.USAGE);
         assertThat(again.err()).contains("never overwrites");
     }
