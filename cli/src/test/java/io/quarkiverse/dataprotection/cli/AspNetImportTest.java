@@ -27,7 +27,7 @@ class AspNetImportTest {
     }
 
     static String resource(String name) throws IOException {
-        try (InputStream in = AspNetImportTest.class.getResourceAsStream("/aspnet/" + name)) {
+        try (InputStream in = AspNetImportTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
