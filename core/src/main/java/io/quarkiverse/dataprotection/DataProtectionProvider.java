@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection;
 
+import java.time.Duration;
+
 import io.quarkiverse.dataprotection.keys.KeyManager;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 
@@ -34,6 +36,18 @@ public interface DataProtectionProvider extends AutoCloseable {
      * read is reported in the status, never thrown.
      */
     KeyRingStatus refresh();
+
+    /**
+     * Waits at most {@code timeout} for the first read of the key store to finish (successfully or not); returns
+     * whether it has. Returns {@code true} at once unless the provider was built with
+     * {@link DataProtectionProviderBuilder#firstReadInBackground(boolean)} and that read is still running. For
+     * readiness checks that should answer with the outcome of a read already under way rather than "starting".
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    default boolean awaitFirstRead(Duration timeout) throws InterruptedException {
+        return true;
+    }
 
     /** The application name at the root of every purpose chain, or {@code null} when none is set. */
     String applicationName();

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
+import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 import io.quarkiverse.dataprotection.spi.DataProtectionProviderFactory;
 import io.quarkiverse.dataprotection.spi.KeyDecryptor;
 import io.quarkiverse.dataprotection.spi.KeyEncryptor;
@@ -49,6 +50,7 @@ public final class DataProtectionProviderBuilder {
     Duration changePollPeriod = DEFAULT_CHANGE_POLL_PERIOD;
     Duration keyRetention;
     DataProtectionListener listener = DataProtectionListener.NONE;
+    boolean firstReadInBackground;
 
     DataProtectionProviderBuilder() {
     }
@@ -172,6 +174,19 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
+     * Whether {@link #build()} leaves the first read of the store to the background refresh thread (default
+     * {@code false}: build() reads the store before it returns). With {@code true} the provider is returned at once,
+     * so a slow or remote store does not delay the application's start; until that read is done
+     * {@link KeyRingStatus#starting()} is true and the status is not ready, protect and unprotect wait for the read,
+     * and {@link DataProtectionProvider#awaitFirstRead(Duration)} waits for it with a bound. Without
+     * {@link #backgroundRefresh(boolean) background refresh} the first read always happens in build().
+     */
+    public DataProtectionProviderBuilder firstReadInBackground(boolean firstReadInBackground) {
+        this.firstReadInBackground = firstReadInBackground;
+        return this;
+    }
+
+    /**
      * How often the store's version is checked, for stores that have one, so changes made by other instances are
      * seen within about this period; default 1 second. Only with background refresh.
      */
@@ -197,8 +212,9 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
-     * Builds the provider. It reads the key ring at once; if the store cannot be read it starts anyway and reports
-     * not ready until a refresh succeeds.
+     * Builds the provider. It reads the key ring at once (or on the background thread, see
+     * {@link #firstReadInBackground(boolean)}); if the store cannot be read it starts anyway and reports not ready
+     * until a refresh succeeds.
      *
      * @throws IllegalStateException when no repository was set
      */
@@ -214,7 +230,8 @@ public final class DataProtectionProviderBuilder {
     public DataProtectionSettings settings() {
         return new DataProtectionSettings(applicationName, repository, keyEncryptor, keyDecryptors, keyPolicy,
                 algorithms, clock, randomSource, refreshPeriod, unknownKeyRefreshInterval, unknownKeyWait,
-                autoGenerateKeys, restoreLostKeys, backgroundRefresh ? changePollPeriod : null, keyRetention, listener);
+                autoGenerateKeys, restoreLostKeys, backgroundRefresh ? changePollPeriod : null, keyRetention, listener,
+                backgroundRefresh && firstReadInBackground);
     }
 
     /** The implementation, found once through {@link ServiceLoader} (the API never names it). */

@@ -35,12 +35,14 @@ import io.quarkiverse.dataprotection.spi.XmlRepository;
  * @param changePollPeriod the version poll period of the background refresh, or {@code null} without one
  * @param keyRetention how long after expiry keys are deleted, or {@code null} to keep them
  * @param listener hears every operation and refresh
+ * @param firstReadInBackground whether the store is read for the first time on the background refresh thread instead
+ *        of while the provider is built (only with a background refresh)
  */
 public record DataProtectionSettings(String applicationName, XmlRepository repository, KeyEncryptor keyEncryptor,
         List<KeyDecryptor> keyDecryptors, KeyPolicy keyPolicy, AlgorithmConfiguration algorithms, Clock clock,
         RandomSource randomSource, Duration refreshPeriod, Duration unknownKeyRefreshInterval, Duration unknownKeyWait,
         boolean autoGenerateKeys, boolean restoreLostKeys, Duration changePollPeriod, Duration keyRetention,
-        DataProtectionListener listener) {
+        DataProtectionListener listener, boolean firstReadInBackground) {
 
     public DataProtectionSettings {
         Objects.requireNonNull(repository, "repository");

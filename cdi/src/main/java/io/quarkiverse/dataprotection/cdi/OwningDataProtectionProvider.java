@@ -1,5 +1,7 @@
 package io.quarkiverse.dataprotection.cdi;
 
+import java.time.Duration;
+
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.keys.KeyManager;
@@ -39,6 +41,11 @@ final class OwningDataProtectionProvider implements DataProtectionProvider {
     @Override
     public KeyRingStatus refresh() {
         return delegate.refresh();
+    }
+
+    @Override
+    public boolean awaitFirstRead(Duration timeout) throws InterruptedException {
+        return delegate.awaitFirstRead(timeout);
     }
 
     @Override

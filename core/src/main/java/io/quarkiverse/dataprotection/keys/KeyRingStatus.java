@@ -31,12 +31,14 @@ import java.util.UUID;
  *        key, its due successor and the keys payloads named
  * @param encryptedKeys how many keys are not decrypted yet ({@link Key.SecretState#ENCRYPTED}): each is decrypted when
  *        first used; {@code keyCount} is these two plus the unusable keys
+ * @param starting whether the first read of the store has not finished yet (the provider was built with its first
+ *        read in the background): the ring is empty meanwhile and the status is not ready
  */
 public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKeyId,
         Optional<Instant> defaultKeyExpiration, Optional<Instant> nextKeyActivation,
         Optional<Instant> lastSuccessfulRefresh, Optional<String> lastRefreshError, List<String> unusableKeys,
         int unreadableElements, Optional<String> fault, List<String> warnings, Optional<String> keyCreationBlocked,
-        Optional<Loss> lastKeyLoss, int decryptedKeys, int encryptedKeys) {
+        Optional<Loss> lastKeyLoss, int decryptedKeys, int encryptedKeys, boolean starting) {
 
     public KeyRingStatus {
         unusableKeys = List.copyOf(unusableKeys);
@@ -51,7 +53,7 @@ public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKe
             Optional<Loss> lastKeyLoss) {
         this(store, keyCount, defaultKeyId, defaultKeyExpiration, nextKeyActivation, lastSuccessfulRefresh,
                 lastRefreshError, unusableKeys, unreadableElements, fault, warnings, keyCreationBlocked, lastKeyLoss,
-                keyCount - unusableKeys.size(), 0);
+                keyCount - unusableKeys.size(), 0, false);
     }
 
     /**
@@ -64,8 +66,11 @@ public record KeyRingStatus(String store, int keyCount, Optional<UUID> defaultKe
     public record Loss(Instant detectedAt, int lostElements, int restoredElements) {
     }
 
-    /** Whether the ring is healthy: there is a usable default key and no {@linkplain #fault() fault}. */
+    /**
+     * Whether the ring is healthy: the first read is done, there is a usable default key and no
+     * {@linkplain #fault() fault}.
+     */
     public boolean isReady() {
-        return defaultKeyId.isPresent() && fault.isEmpty();
+        return !starting && defaultKeyId.isPresent() && fault.isEmpty();
     }
 }

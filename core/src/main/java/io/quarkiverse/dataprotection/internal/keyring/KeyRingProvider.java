@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
@@ -52,6 +55,8 @@ public final class KeyRingProvider implements AutoCloseable {
     private final KeyRingRefresher refresher;
     private final BackgroundRefresh background;
     private final UnknownKeyRefresh unknownKeys;
+    /** Open until the first read of the store finished, successfully or not. */
+    private final CountDownLatch firstRead = new CountDownLatch(1);
 
     private volatile Snapshot snapshot;
     private volatile Instant lastSuccessfulRefresh;
@@ -75,6 +80,35 @@ public final class KeyRingProvider implements AutoCloseable {
                         this::refreshIfStaleAt);
         unknownKeys = new UnknownKeyRefresh(settings.unknownKeyRefreshInterval(), settings.unknownKeyWait(),
                 background == null ? null : background.executor(), this::refreshIfChanged);
+    }
+
+    /**
+     * Leaves the first read of the store to the background thread (with no background refresh, reads it now):
+     * nothing waits for the store until a caller needs the ring, and that caller waits for this read
+     * ({@link #current()} takes the read lock when there is no ring yet).
+     */
+    public void readInBackground() {
+        if (background == null) {
+            current();
+            return;
+        }
+        try {
+            background.executor().execute(() -> {
+                try {
+                    current();
+                } catch (RuntimeException e) {
+                    // refreshLocked reports read failures itself; this is only what it could not catch
+                    LOG.errorf(e, "Unexpected failure of the first key ring read; the next refresh tries again");
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // closed before it started: nothing to read for
+        }
+    }
+
+    /** Waits at most {@code timeout} for the first read of the store to finish; returns whether it has. */
+    public boolean awaitFirstRead(Duration timeout) throws InterruptedException {
+        return firstRead.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The current key ring; reads the store only when the cached ring is due for a refresh. */
@@ -215,6 +249,14 @@ public final class KeyRingProvider implements AutoCloseable {
     }
 
     private void refreshLocked(Instant now) {
+        try {
+            readLocked(now);
+        } finally {
+            firstRead.countDown();
+        }
+    }
+
+    private void readLocked(Instant now) {
         Snapshot previous = snapshot;
         KeyRingRefresher.Outcome outcome = refresher.refresh(now);
         if (outcome instanceof KeyRingRefresher.Failed failure) {
@@ -300,7 +342,8 @@ public final class KeyRingProvider implements AutoCloseable {
     public KeyRingStatus status() {
         Snapshot s = snapshot;
         return StatusReport.of(keyManager.store().description(), s == null ? KeyRing.empty() : s.ring, lastRead,
-                lastSuccessfulRefresh, lastRefreshError, fault, keyCreationBlocked, lastKeyLoss);
+                lastSuccessfulRefresh, lastRefreshError, fault, keyCreationBlocked, lastKeyLoss,
+                s == null && firstRead.getCount() > 0);
     }
 
     /** The key manager this ring reads and writes through. */

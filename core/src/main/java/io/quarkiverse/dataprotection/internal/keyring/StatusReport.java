@@ -18,7 +18,8 @@ final class StatusReport {
     }
 
     static KeyRingStatus of(String store, KeyRing ring, StoreSnapshot read, Instant lastSuccessfulRefresh,
-            String lastRefreshError, String fault, String keyCreationBlocked, KeyRingStatus.Loss lastKeyLoss) {
+            String lastRefreshError, String fault, String keyCreationBlocked, KeyRingStatus.Loss lastKeyLoss,
+            boolean starting) {
         Key defaultKey = ring.defaultKey();
         Optional<Instant> nextActivation = ring.keys().stream()
                 .filter(k -> !k.isRevoked() && k.canEncrypt())
@@ -39,6 +40,6 @@ final class StatusReport {
                 Optional.ofNullable(lastSuccessfulRefresh), Optional.ofNullable(lastRefreshError), unusable,
                 read == null ? 0 : read.unreadableElements(), Optional.ofNullable(fault),
                 read == null ? List.of() : read.warnings(), Optional.ofNullable(keyCreationBlocked),
-                Optional.ofNullable(lastKeyLoss), decrypted, encrypted);
+                Optional.ofNullable(lastKeyLoss), decrypted, encrypted, starting);
     }
 }

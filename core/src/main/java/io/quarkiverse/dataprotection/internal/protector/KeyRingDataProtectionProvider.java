@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.internal.protector;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,11 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
     public KeyRingStatus refresh() {
         keyRing.refresh();
         return keyRing.status();
+    }
+
+    @Override
+    public boolean awaitFirstRead(Duration timeout) throws InterruptedException {
+        return keyRing.awaitFirstRead(Objects.requireNonNull(timeout, "timeout"));
     }
 
     @Override

@@ -35,11 +35,18 @@ public final class KeyRingProviderFactory implements DataProtectionProviderFacto
         KeyRingProvider keyRing = new KeyRingProvider(keyManager, new KeyRingSettings(s.keyPolicy(), s.clock(),
                 s.refreshPeriod(), s.unknownKeyRefreshInterval(), s.unknownKeyWait(), s.autoGenerateKeys(),
                 s.restoreLostKeys(), s.changePollPeriod(), s.keyRetention(), s.listener()));
-        Key defaultKey = keyRing.current().defaultKey();
+        String defaultKeyText;
+        if (s.firstReadInBackground()) {
+            keyRing.readInBackground();
+            defaultKeyText = "read in the background (not ready until then)";
+        } else {
+            Key defaultKey = keyRing.current().defaultKey();
+            defaultKeyText = defaultKey == null ? "none (not ready)"
+                    : defaultKey.id() + " expiring " + defaultKey.expirationDate();
+        }
         LOG.infof("Data protection started: store %s, key encryption %s, application %s, default key %s",
                 s.repository().description(), s.keyEncryptor() == null ? "none" : s.keyEncryptor().description(),
-                s.applicationName() == null ? "(none)" : s.applicationName(),
-                defaultKey == null ? "none (not ready)" : defaultKey.id() + " expiring " + defaultKey.expirationDate());
+                s.applicationName() == null ? "(none)" : s.applicationName(), defaultKeyText);
         return new KeyRingDataProtectionProvider(s.applicationName(), keyRing, s.clock(), s.listener());
     }
 }
