@@ -24,7 +24,11 @@ public interface DataProtectionProvider extends AutoCloseable {
      */
     DataProtector createProtector(String purpose, String... subPurposes);
 
-    /** Manages the keys of this provider's key ring: list, create, revoke, delete. */
+    /**
+     * Manages the keys of this provider's key ring: list, create, revoke, delete. Its calls wait for the first read
+     * of the store when that read runs in the background
+     * ({@link DataProtectionProviderBuilder#firstReadInBackground(boolean)}).
+     */
     KeyManager keyManager();
 
     /** What the cached key ring looks like now, for health checks and metrics; never reads the store. */

@@ -79,6 +79,16 @@ public interface DataProtectionConfig {
     @WithDefault("true")
     boolean restoreLostKeys();
 
+    /**
+     * Whether the key ring is read for the first time in the background, in parallel with the rest of start-up,
+     * instead of before the application reports started (a remote store then never delays the start). Until that
+     * read is done the readiness check is down with {@code starting: true} (it waits up to 10 seconds for a read
+     * under way before it answers), and protect and unprotect wait for the read. Set it to {@code false} to make the
+     * start wait for the read.
+     */
+    @WithDefault("true")
+    boolean firstReadInBackground();
+
     /** The algorithms of newly created keys. */
     @ConfigDocSection
     Algorithm algorithm();

@@ -25,6 +25,13 @@ class DataProtectionHealthCheck implements HealthCheck {
     static final String NAME = "data-protection";
     /** A certificate expiring this soon gets a warning in the check's data; the check stays up. */
     static final Duration CERTIFICATE_EXPIRY_WARNING = Duration.ofDays(30);
+    /**
+     * How long a probe waits for the first read of the key store while it is under way (it is read in the
+     * background at start): a probe sent during a normal start answers with the outcome rather than "starting"; when
+     * the store hangs, the answer is "starting" after this wait (a probe that gives up sooner counts as not ready,
+     * which is the truth).
+     */
+    static final Duration FIRST_READ_WAIT = Duration.ofSeconds(10);
 
     private final DataProtectionService service;
 
@@ -34,7 +41,7 @@ class DataProtectionHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        KeyRingStatus status = service.provider().status();
+        KeyRingStatus status = statusAfterFirstRead();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .withData("store", status.store())
                 .withData("keys", status.keyCount())
@@ -44,6 +51,9 @@ class DataProtectionHealthCheck implements HealthCheck {
                 .withData("encrypted-keys", status.encryptedKeys())
                 .withData("unreadable-elements", status.unreadableElements())
                 .withData("purposes", String.join(", ", service.buildInfo().purposes()));
+        if (status.starting()) {
+            response.withData("starting", true);
+        }
         status.defaultKeyId().ifPresent(id -> response.withData("default-key", id.toString()));
         withInstant(response, "default-key-expires", status.defaultKeyExpiration());
         withInstant(response, "next-key-activation", status.nextKeyActivation());
@@ -71,6 +81,15 @@ class DataProtectionHealthCheck implements HealthCheck {
         return response.down().withData("reason", reason(status, keyServiceFailure)).build();
     }
 
+    private KeyRingStatus statusAfterFirstRead() {
+        try {
+            service.provider().awaitFirstRead(FIRST_READ_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // answer with what is known now
+        }
+        return service.provider().status();
+    }
+
     /** Adds what encrypts new keys (the certificate's public description); returns the load failure, if any. */
     private static Optional<String> withCertificate(HealthCheckResponseBuilder response, ActiveKeyEncryption encryption) {
         response.withData("key-encryption", encryption.description());
@@ -92,6 +111,9 @@ class DataProtectionHealthCheck implements HealthCheck {
     }
 
     private static String reason(KeyRingStatus status, Optional<String> keyServiceFailure) {
+        if (status.starting()) {
+            return "starting: the first read of the key store (" + status.store() + ") has not finished";
+        }
         if (status.fault().isPresent()) {
             return "the key ring is faulty (see fault); it keeps serving its cached keys";
         }

@@ -111,6 +111,22 @@ public final class KeyRingProvider implements AutoCloseable {
         return firstRead.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Waits, without a bound of its own (the read has the store's), for the first read of the store to finish,
+     * unless called from within a read (a listener, say), which must not wait for itself. An interrupt ends the wait
+     * and is kept.
+     */
+    public void waitForFirstRead() {
+        if (firstRead.getCount() == 0 || lock.isHeldByCurrentThread()) {
+            return;
+        }
+        try {
+            firstRead.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The current key ring; reads the store only when the cached ring is due for a refresh. */
     public KeyRing current() {
         Snapshot s = snapshot;

@@ -25,6 +25,7 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
     private final KeyRingProvider keyRing;
     private final Clock clock;
     private final DataProtectionListener listener;
+    private final KeyManager keyManager;
 
     public KeyRingDataProtectionProvider(String applicationName, KeyRingProvider keyRing, Clock clock,
             DataProtectionListener listener) {
@@ -32,6 +33,7 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
         this.applicationName = applicationName;
         this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.keyManager = new AfterFirstReadKeyManager(keyRing);
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class KeyRingDataProtectionProvider implements DataProtectionProvid
 
     @Override
     public KeyManager keyManager() {
-        return keyRing.keyManager();
+        return keyManager;
     }
 
     @Override

@@ -58,6 +58,22 @@ class FirstReadInBackgroundTest {
 
     @Test
     @Timeout(60)
+    void keyManagerCallDuringAStalledFirstRead_waitsForIt_andSeesTheKeyItCreated() throws Exception {
+        UnknownKeyFloodTest.StallingStore store = new UnknownKeyFloodTest.StallingStore();
+        store.stall();
+        try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(store)
+                .firstReadInBackground(true).build()) {
+            CompletableFuture<Integer> keys = CompletableFuture
+                    .supplyAsync(() -> provider.keyManager().getAllKeys().size());
+            store.release();
+            assertThat(keys.get(30, TimeUnit.SECONDS)).as("the key the first read created").isEqualTo(1);
+        } finally {
+            store.release();
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void failingFirstRead_startingEnds_statusReportsTheFailureAndIsNotReady() throws Exception {
         try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(new BrokenStore())
                 .firstReadInBackground(true).build()) {

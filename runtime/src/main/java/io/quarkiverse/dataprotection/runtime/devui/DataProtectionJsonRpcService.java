@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.runtime.devui;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig;
@@ -47,7 +49,7 @@ public class DataProtectionJsonRpcService {
     /** Every key in the store, newest activation first. */
     public List<KeyRow> list() {
         Instant now = Instant.now();
-        Optional<UUID> defaultKey = service.provider().status().defaultKeyId();
+        Optional<UUID> defaultKey = afterFirstRead().status().defaultKeyId();
         Map<UUID, String> encryption = encryptions();
         return service.provider().keyManager().getAllKeys().stream()
                 .sorted(Comparator.comparing(Key::activationDate).reversed())
@@ -57,7 +59,7 @@ public class DataProtectionJsonRpcService {
 
     /** The ring's cached status (never reads the store) and the purposes the build found. */
     public RingStatus status() {
-        KeyRingStatus status = service.provider().status();
+        KeyRingStatus status = afterFirstRead().status();
         return new RingStatus(status.isReady(), status.store(), config.keyEncryption().type().toString(),
                 service.provider().applicationName(), status.keyCount(), text(status.defaultKeyId()),
                 text(status.defaultKeyExpiration()), text(status.nextKeyActivation()),
@@ -97,6 +99,17 @@ public class DataProtectionJsonRpcService {
         LOG.info("Every key revoked from the Dev UI");
         service.provider().refresh();
         return status();
+    }
+
+    /** The provider once its first read (in the background at start) is done, or after 10 seconds. */
+    private DataProtectionProvider afterFirstRead() {
+        DataProtectionProvider provider = service.provider();
+        try {
+            provider.awaitFirstRead(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return provider;
     }
 
     private Map<UUID, String> encryptions() {

@@ -33,7 +33,9 @@ import io.vertx.core.Vertx;
  * client and makes its first connection on a background thread, in parallel with the rest of start-up (HTTP server,
  * other extensions). {@link #open()}, called when the data protection service starts, then takes that client, whose
  * connection is usually ready, so the service's first read costs a round trip instead of Redisson's class loading and
- * connection set-up. The first read still happens before the application reports started, and readiness reflects it.
+ * connection set-up. {@link #open()} checks the settings (a configuration error fails the start) but does not wait for
+ * the client: the store it returns waits for it on first use, which is the key ring's first read, made in the
+ * background ({@code quarkus.data-protection.first-read-in-background}); readiness waits for that read.
  * <p>
  * Thread-safe: {@link #connectEarly()} and {@link #open()} may race; both use the one client.
  */
@@ -82,11 +84,19 @@ class RedisRepositoryFactory implements RepositoryFactory {
     public OpenedRepository open() {
         String listKey = listKey(redis);
         if (redis.hosts().isPresent()) {
-            RedissonClient created = join(client());
+            CompletableFuture<RedissonClient> created;
             synchronized (this) {
+                created = client();
                 handedOut = true;
             }
-            return new OpenedRepository(new RedisXmlRepository(created, listKey), created::shutdown);
+            if (created.isCompletedExceptionally()) {
+                join(created); // a configuration error: fail the start with it
+            }
+            // The service starts without waiting for the client: the key ring's first read (in the background)
+            // waits for it instead, and readiness waits for that read.
+            return new OpenedRepository(new ConnectingRedisXmlRepository(
+                    created.thenApply(c -> new RedisXmlRepository(c, listKey)), listKey),
+                    () -> created.thenAccept(RedissonClient::shutdown));
         }
         if (applicationClients.isResolvable()) {
             LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
@@ -107,20 +117,31 @@ class RedisRepositoryFactory implements RepositoryFactory {
         }
     }
 
+    /**
+     * The client, created on first call: the settings are checked on the calling thread (a configuration error
+     * completes the future at once), the client is created and connected on a background thread.
+     */
     private synchronized CompletableFuture<RedissonClient> client() {
         if (client == null) {
             client = new CompletableFuture<>();
-            Thread connecting = new Thread(this::createAndConnect, "data-protection-redis-connect");
+            RedisConnectionSettings settings;
+            try {
+                settings = settings();
+            } catch (RuntimeException e) {
+                client.completeExceptionally(e);
+                return client;
+            }
+            Thread connecting = new Thread(() -> createAndConnect(settings), "data-protection-redis-connect");
             connecting.setDaemon(true);
             connecting.start();
         }
         return client;
     }
 
-    private void createAndConnect() {
+    private void createAndConnect(RedisConnectionSettings settings) {
         RedissonClient created;
         try {
-            created = RedissonClients.create(settings());
+            created = RedissonClients.create(settings);
         } catch (RuntimeException e) {
             client.completeExceptionally(e);
             return;
