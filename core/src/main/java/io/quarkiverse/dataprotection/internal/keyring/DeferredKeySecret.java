@@ -134,13 +134,13 @@ final class DeferredKeySecret implements Key.DeferredSecret {
             if (previous != null && now.isBefore(previous.nextAttempt())) {
                 throw unusable(previous.reason());
             }
-            return attempt(now, previous);
+            return attempt(previous);
         } finally {
             lock.unlock();
         }
     }
 
-    private DecryptedKey attempt(Instant now, Failure previous) {
+    private DecryptedKey attempt(Failure previous) {
         try {
             KeyElement element = (KeyElement) KeyXml.parse(xml);
             DecryptedKey key = DecryptedKey.of(element, KeyXml.readDescriptor(element, decryptors), random);
@@ -152,7 +152,10 @@ final class DeferredKeySecret implements Key.DeferredSecret {
             Failures.rethrowIfFatal(e);
             String reason = Failures.describe(e);
             int attempts = previous == null ? 1 : previous.attempts() + 1;
-            failure = new Failure(reason, attempts, now.plus(backoff(attempts)));
+            // The backoff counts from the failure, not from the attempt: a decryption that took longer than the
+            // backoff (a slow key service) must not read as retryable the moment it failed, or the resolver that
+            // asked for it would take the key that just failed for a usable default key.
+            failure = new Failure(reason, attempts, clock.instant().plus(backoff(attempts)));
             outcome.failed(id, reason);
             throw unusable(reason);
         }

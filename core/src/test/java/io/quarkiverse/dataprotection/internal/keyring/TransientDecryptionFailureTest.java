@@ -72,6 +72,28 @@ class TransientDecryptionFailureTest {
     }
 
     @Test
+    void defaultKeyWhoseDecryptionFailsSlowerThanTheBackoff_isNotTakenForUsable_notReady() {
+        try (DataProtectionProvider writer = provider(EncryptedXmlDecryptor.of(certificate))) {
+            writer.createProtector("p").protect(new byte[] { 7 });
+        }
+        // a key service that answers after 10 s with a refusal (a credential timing out): longer than the 1 s backoff
+        KeyDecryptor slowRefusal = new FlakyDecryptor(EncryptedXmlDecryptor.of(certificate), Integer.MAX_VALUE) {
+            @Override
+            public Element decrypt(Element encryptedElement) {
+                clock.advance(Duration.ofSeconds(10));
+                return super.decrypt(encryptedElement);
+            }
+        };
+        try (DataProtectionProvider reader = provider(slowRefusal)) {
+            KeyRingStatus status = reader.status();
+            assertThat(status.defaultKeyId()).as("the key that just failed is not the default key").isEmpty();
+            assertThat(status.isReady()).isFalse();
+            assertThat(status.keyCreationBlocked()).get().asString().contains("source unreachable");
+            assertThat(store.readAll()).as("no key created").hasSize(1);
+        }
+    }
+
+    @Test
     void newDefaultKeyFromAnotherInstanceFailingToDecrypt_createsNoKey_fallbackProtects_thenAdoptsIt() {
         try (DataProtectionProvider a = provider(EncryptedXmlDecryptor.of(certificate))) {
             byte[] old = a.createProtector("p").protect(new byte[] { 1 });
@@ -122,7 +144,7 @@ class TransientDecryptionFailureTest {
     }
 
     /** Fails its next {@code n} decryptions as an unreachable certificate source would, then delegates. */
-    static final class FlakyDecryptor implements KeyDecryptor {
+    static class FlakyDecryptor implements KeyDecryptor {
         private final KeyDecryptor delegate;
         private final AtomicInteger failures;
         final AtomicInteger calls = new AtomicInteger();

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,8 +81,10 @@ class JdbcIsTheDefaultKeyStoreTest {
     Revoker revoker;
 
     @Test
-    void noKeyStoreSetting_withTheJdbcExtension_storesKeysInTheDefaultDatasource_andReadinessNamesIt() {
+    void noKeyStoreSetting_withTheJdbcExtension_storesKeysInTheDefaultDatasource_andReadinessNamesIt() throws Exception {
         assertThat(buildInfo.keyStore()).isEqualTo("jdbc");
+        // the key ring is read in the background at start
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(provider.status().store()).isEqualTo("jdbc:DataProtectionKeys@<default>");
         assertThat(friendlyNames()).filteredOn(name -> name.startsWith("key-"))
                 .containsExactly("key-" + provider.status().defaultKeyId().orElseThrow());

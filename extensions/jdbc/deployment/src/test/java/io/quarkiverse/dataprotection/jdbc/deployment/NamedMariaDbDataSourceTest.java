@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -49,7 +49,9 @@ class NamedMariaDbDataSourceTest {
     AgroalDataSource keys;
 
     @Test
-    void namedDatasourceAndTable_holdTheKeyRing() throws SQLException {
+    void namedDatasourceAndTable_holdTheKeyRing() throws Exception {
+        // the key ring is read in the background at start
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(provider.status().store()).isEqualTo("jdbc:OrderKeys@keys");
         assertThat(provider.status().isReady()).isTrue();
         byte[] payload = provider.createProtector("orders").protect(new byte[] { 1 });

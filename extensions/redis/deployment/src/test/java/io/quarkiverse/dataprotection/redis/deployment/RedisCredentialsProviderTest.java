@@ -2,6 +2,7 @@ package io.quarkiverse.dataprotection.redis.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -49,7 +50,9 @@ class RedisCredentialsProviderTest {
     DataProtectionProvider provider;
 
     @Test
-    void credentialsProviderBean_suppliesUserAndPassword_overTheConfiguredPassword() {
+    void credentialsProviderBean_suppliesUserAndPassword_overTheConfiguredPassword() throws Exception {
+        // the key ring is read in the background at start
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(provider.status().isReady()).isTrue();
         assertThat(TestRedis.keyRing()).hasSize(1);
         // The default user needs no password on this server (for the test's own commands), so only the connections'
@@ -58,7 +61,8 @@ class RedisCredentialsProviderTest {
     }
 
     @Test
-    void poolMinimumIdle_opensThatManyCommandConnections_plusOneForPubSub() {
+    void poolMinimumIdle_opensThatManyCommandConnections_plusOneForPubSub() throws Exception {
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(TestRedis.ourConnections()).hasSize(3 + 1);
     }
 }

@@ -2,6 +2,8 @@ package io.quarkiverse.dataprotection.redis.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -56,8 +58,10 @@ class RedisIsTheDefaultKeyStoreTest {
     ApplicationRedis redis;
 
     @Test
-    void noKeyStoreSetting_withTheRedisExtension_storesKeysInRedis() {
+    void noKeyStoreSetting_withTheRedisExtension_storesKeysInRedis() throws Exception {
         assertThat(buildInfo.keyStore()).isEqualTo("redis");
+        // the key ring is read in the background at start
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(provider.status().store()).isEqualTo("redis:DataProtection-Keys");
         assertThat(redis.server.lrange("DataProtection-Keys")).hasSize(1);
     }

@@ -1,6 +1,7 @@
 package io.quarkiverse.dataprotection.redis.deployment;
 
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -8,10 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Redis is down when the application starts: it starts anyway and reports not ready, saying why. */
@@ -31,8 +36,13 @@ class RedisOutageAtStartTest {
         }
     }
 
+    @Inject
+    DataProtectionProvider provider;
+
     @Test
-    void redisDownAtStart_applicationStartsAndReadinessIsDown() {
+    void redisDownAtStart_applicationStartsAndReadinessIsDown() throws Exception {
+        // the key ring is read in the background at start: look at readiness once that read is done
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         when().get("/q/health/ready").then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'data-protection' }.status", equalTo("DOWN"))

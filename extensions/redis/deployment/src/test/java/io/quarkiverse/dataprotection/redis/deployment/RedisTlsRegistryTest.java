@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -48,7 +49,9 @@ class RedisTlsRegistryTest {
     DataProtectionProvider provider;
 
     @Test
-    void tlsConfigurationName_trustsTheRegistrysCertificates_andTheKeyRingIsInRedis() {
+    void tlsConfigurationName_trustsTheRegistrysCertificates_andTheKeyRingIsInRedis() throws Exception {
+        // the key ring is read in the background at start
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         assertThat(provider.status().isReady()).isTrue();
         assertThat(TestRedis.keyRing()).hasSize(1);
     }

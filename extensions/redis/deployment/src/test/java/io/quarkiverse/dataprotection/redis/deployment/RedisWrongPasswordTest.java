@@ -1,16 +1,21 @@
 package io.quarkiverse.dataprotection.redis.deployment;
 
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.testing.RedisServers;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -25,8 +30,13 @@ class RedisWrongPasswordTest {
             .overrideConfigKey("quarkus.data-protection.redis.password", "wrong-pass")
             .overrideConfigKey("quarkus.data-protection.redis.retry-attempts", "0");
 
+    @Inject
+    DataProtectionProvider provider;
+
     @Test
-    void wrongPassword_readinessSaysAuthenticationFailed_withoutThePassword() {
+    void wrongPassword_readinessSaysAuthenticationFailed_withoutThePassword() throws Exception {
+        // the key ring is read in the background at start: look at readiness once that read is done
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         String error = "checks.find { it.name == 'data-protection' }.data.last-refresh-error";
         when().get("/q/health/ready").then()
                 .statusCode(503)

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
@@ -69,6 +70,8 @@ class KeyVaultCredentialFailureTest {
 
     @Test
     void refusedCredential_notReadyWithTheCredentialMessage_thenReadyOnceItWorks() throws Exception {
+        // the key ring is read in the background at start: look at readiness once that read is done
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         String check = "checks.find { it.name == 'data-protection' }";
         String body = when().get("/q/health/ready").then().statusCode(503)
                 .body(check + ".status", equalTo("DOWN"))

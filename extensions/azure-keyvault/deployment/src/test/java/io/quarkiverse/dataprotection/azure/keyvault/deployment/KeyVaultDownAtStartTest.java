@@ -1,15 +1,18 @@
 package io.quarkiverse.dataprotection.azure.keyvault.deployment;
 
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 
+import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.testing.CertificateGenerator;
 import io.quarkiverse.dataprotection.testing.FakeKeyVaultServer;
 import io.quarkus.test.QuarkusUnitTest;
@@ -58,8 +62,13 @@ class KeyVaultDownAtStartTest {
         }
     }
 
+    @Inject
+    DataProtectionProvider provider;
+
     @Test
-    void vaultRefusingAccessAtStart_notReadyNamingVaultCertificateAndStatus_thenReadyOnceItAnswers() {
+    void vaultRefusingAccessAtStart_notReadyNamingVaultCertificateAndStatus_thenReadyOnceItAnswers() throws Exception {
+        // the key ring is read in the background at start: look at readiness once that read is done
+        assertThat(provider.awaitFirstRead(Duration.ofMinutes(1))).isTrue();
         String check = "checks.find { it.name == 'data-protection' }";
         when().get("/q/health/ready").then().statusCode(503)
                 .body(check + ".status", equalTo("DOWN"))
