@@ -9,7 +9,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 import io.quarkiverse.dataprotection.InvalidSettingException;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
@@ -19,6 +21,7 @@ import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.runtime.ConfigErrors;
 import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
 import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.tls.TlsConfigurationRegistry;
@@ -47,7 +50,7 @@ class RedisRepositoryFactory implements RepositoryFactory {
     private final Instance<TlsConfigurationRegistry> tlsRegistry;
     private final Instance<Vertx> vertx;
     private final Instance<XmlRepository> applicationRepository;
-    private CompletableFuture<RedissonClient> client;
+    private CompletableFuture<Created> client;
     /** Whether {@link #open()} handed the created client to a repository, which then shuts it down. */
     private boolean handedOut;
 
@@ -82,11 +85,15 @@ class RedisRepositoryFactory implements RepositoryFactory {
     public OpenedRepository open() {
         String listKey = listKey(redis);
         if (redis.hosts().isPresent()) {
-            RedissonClient created = join(client());
+            Created created = join(client());
             synchronized (this) {
                 handedOut = true;
             }
-            return new OpenedRepository(new RedisXmlRepository(created, listKey), created::shutdown);
+            VersionedXmlRepository repository = new RedisXmlRepository(created.client(), listKey);
+            if (created.tlsWatch() != null) {
+                repository = new TlsExplainedRepository(repository, created.tlsWatch());
+            }
+            return new OpenedRepository(repository, created.client()::shutdown);
         }
         if (applicationClients.isResolvable()) {
             LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
@@ -103,11 +110,11 @@ class RedisRepositoryFactory implements RepositoryFactory {
     @PreDestroy
     synchronized void close() {
         if (client != null && !handedOut) {
-            client.thenAccept(RedissonClient::shutdown);
+            client.thenAccept(created -> created.client().shutdown());
         }
     }
 
-    private synchronized CompletableFuture<RedissonClient> client() {
+    private synchronized CompletableFuture<Created> client() {
         if (client == null) {
             client = new CompletableFuture<>();
             Thread connecting = new Thread(this::createAndConnect, "data-protection-redis-connect");
@@ -118,9 +125,9 @@ class RedisRepositoryFactory implements RepositoryFactory {
     }
 
     private void createAndConnect() {
-        RedissonClient created;
+        Created created;
         try {
-            created = RedissonClients.create(settings());
+            created = create(settings());
         } catch (RuntimeException e) {
             client.completeExceptionally(e);
             return;
@@ -128,14 +135,26 @@ class RedisRepositoryFactory implements RepositoryFactory {
         client.complete(created);
         try {
             // Any command makes Redisson open its pools; the version is the cheapest one the documented ACL allows.
-            new RedisXmlRepository(created, listKey(redis)).version();
+            new RedisXmlRepository(created.client(), listKey(redis)).version();
         } catch (RuntimeException e) {
             // The service's first read meets the same failure and reports it (readiness, log); nothing to add here.
             LOG.debugf("Connecting to Redis early failed; the key ring's first read will report it: %s", e);
         }
     }
 
-    private static RedissonClient join(CompletableFuture<RedissonClient> client) {
+    /** The client, watching its TLS handshakes when the addresses are {@code rediss://}. */
+    private Created create(RedisConnectionSettings settings) {
+        Config config = RedissonClients.config(settings);
+        TlsHandshakeWatch watch = null;
+        if (settings.usesTls()) {
+            watch = new TlsHandshakeWatch(redis.tlsConfigurationName().orElse(null),
+                    settings.tls() != null && settings.tls().keyManagers() != null);
+            config.setNettyHook(watch);
+        }
+        return new Created(Redisson.create(config), watch);
+    }
+
+    private static Created join(CompletableFuture<Created> client) {
         try {
             return client.join();
         } catch (CompletionException e) {
@@ -162,5 +181,9 @@ class RedisRepositoryFactory implements RepositoryFactory {
         } catch (InvalidSettingException e) {
             throw ConfigErrors.translate(e, RedisSettingsMapper.PROPERTIES);
         }
+    }
+
+    /** A client this factory created, and the watch of its TLS handshakes ({@code null} without TLS). */
+    private record Created(RedissonClient client, TlsHandshakeWatch tlsWatch) {
     }
 }
