@@ -34,7 +34,7 @@ class RedisTlsRegistryClientCertificateTest {
     DataProtectionProvider provider;
 
     @Test
-    void registryKeyStore_isPresentedToAServerRequiringClientCertificates_ringReadAndPayloadRoundTrips() {
+    void registryPkcs12KeyStore_isPresentedToAServerRequiringClientCertificates_ringReadAndPayloadRoundTrips() {
         KeyRingStatus status = provider.refresh();
         assertThat(status.lastRefreshError()).isEmpty();
         assertThat(status.isReady()).isTrue();
