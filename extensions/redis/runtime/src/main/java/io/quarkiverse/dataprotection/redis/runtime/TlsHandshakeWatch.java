@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.jboss.logging.Logger;
 import org.redisson.client.NettyHook;
@@ -82,7 +83,7 @@ final class TlsHandshakeWatch implements NettyHook {
         return failures.get() > failuresBefore ? Optional.ofNullable(lastExplanation.get()) : Optional.empty();
     }
 
-    void record(SocketAddress remote, Throwable failure) {
+    private void record(SocketAddress remote, Throwable failure) {
         String explanation = explain(address(remote), reason(failure));
         lastExplanation.set(explanation);
         failures.incrementAndGet();
@@ -134,10 +135,14 @@ final class TlsHandshakeWatch implements NettyHook {
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
     }
 
-    static boolean isTlsFailure(Throwable failure) {
+    /**
+     * Whether a handshake failure is in the chain: a refused client certificate arrives as one after the handshake
+     * "completed". Other TLS errors (a peer closing without close_notify in an outage) are not handshake failures.
+     */
+    private static boolean isHandshakeFailure(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof SSLException) {
+            if (t instanceof SSLHandshakeException) {
                 return true;
             }
         }
@@ -158,7 +163,7 @@ final class TlsHandshakeWatch implements NettyHook {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-            if (isTlsFailure(cause)) {
+            if (isHandshakeFailure(cause)) {
                 record(ctx.channel().remoteAddress(), cause);
             }
             super.exceptionCaught(ctx, cause);
