@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
@@ -15,19 +14,19 @@ import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
  * created fails each call with the reason. Lets the service start without waiting for Redisson's class loading and
  * first connection.
  * <p>
- * Thread-safety: safe for concurrent use, as {@link RedisXmlRepository}.
+ * Thread-safety: safe for concurrent use, as the Redis store it waits for.
  */
 final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
 
-    private final CompletableFuture<RedisXmlRepository> repository;
+    private final CompletableFuture<VersionedXmlRepository> repository;
     private final String description;
 
-    ConnectingRedisXmlRepository(CompletableFuture<RedisXmlRepository> repository, String listKey) {
+    ConnectingRedisXmlRepository(CompletableFuture<VersionedXmlRepository> repository, String listKey) {
         this.repository = repository;
         this.description = "redis:" + listKey;
     }
 
-    private RedisXmlRepository redis() {
+    private VersionedXmlRepository redis() {
         try {
             return repository.join();
         } catch (CompletionException e) {

@@ -9,7 +9,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 import io.quarkiverse.dataprotection.InvalidSettingException;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
@@ -19,6 +21,7 @@ import io.quarkiverse.dataprotection.redis.RedissonClients;
 import io.quarkiverse.dataprotection.runtime.ConfigErrors;
 import io.quarkiverse.dataprotection.runtime.spi.OpenedRepository;
 import io.quarkiverse.dataprotection.runtime.spi.RepositoryFactory;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.tls.TlsConfigurationRegistry;
@@ -49,7 +52,7 @@ class RedisRepositoryFactory implements RepositoryFactory {
     private final Instance<TlsConfigurationRegistry> tlsRegistry;
     private final Instance<Vertx> vertx;
     private final Instance<XmlRepository> applicationRepository;
-    private CompletableFuture<RedissonClient> client;
+    private CompletableFuture<Created> client;
     /** Whether {@link #open()} handed the created client to a repository, which then shuts it down. */
     private boolean handedOut;
 
@@ -84,7 +87,7 @@ class RedisRepositoryFactory implements RepositoryFactory {
     public OpenedRepository open() {
         String listKey = listKey(redis);
         if (redis.hosts().isPresent()) {
-            CompletableFuture<RedissonClient> created;
+            CompletableFuture<Created> created;
             synchronized (this) {
                 created = client();
                 handedOut = true;
@@ -94,9 +97,12 @@ class RedisRepositoryFactory implements RepositoryFactory {
             }
             // The service starts without waiting for the client: the key ring's first read (in the background)
             // waits for it instead, and readiness waits for that read.
-            return new OpenedRepository(new ConnectingRedisXmlRepository(
-                    created.thenApply(c -> new RedisXmlRepository(c, listKey)), listKey),
-                    () -> created.thenAccept(RedissonClient::shutdown));
+            CompletableFuture<VersionedXmlRepository> repository = created.thenApply(c -> {
+                VersionedXmlRepository redisStore = new RedisXmlRepository(c.client(), listKey);
+                return c.tlsWatch() == null ? redisStore : new TlsExplainedRepository(redisStore, c.tlsWatch());
+            });
+            return new OpenedRepository(new ConnectingRedisXmlRepository(repository, listKey),
+                    () -> created.thenAccept(c -> c.client().shutdown()));
         }
         if (applicationClients.isResolvable()) {
             LOG.debugf("Data protection uses the application's RedissonClient bean for Redis list %s", listKey);
@@ -113,7 +119,7 @@ class RedisRepositoryFactory implements RepositoryFactory {
     @PreDestroy
     synchronized void close() {
         if (client != null && !handedOut) {
-            client.thenAccept(RedissonClient::shutdown);
+            client.thenAccept(created -> created.client().shutdown());
         }
     }
 
@@ -121,7 +127,7 @@ class RedisRepositoryFactory implements RepositoryFactory {
      * The client, created on first call: the settings are checked on the calling thread (a configuration error
      * completes the future at once), the client is created and connected on a background thread.
      */
-    private synchronized CompletableFuture<RedissonClient> client() {
+    private synchronized CompletableFuture<Created> client() {
         if (client == null) {
             client = new CompletableFuture<>();
             RedisConnectionSettings settings;
@@ -139,9 +145,9 @@ class RedisRepositoryFactory implements RepositoryFactory {
     }
 
     private void createAndConnect(RedisConnectionSettings settings) {
-        RedissonClient created;
+        Created created;
         try {
-            created = RedissonClients.create(settings);
+            created = create(settings);
         } catch (RuntimeException e) {
             client.completeExceptionally(e);
             return;
@@ -149,14 +155,26 @@ class RedisRepositoryFactory implements RepositoryFactory {
         client.complete(created);
         try {
             // Any command makes Redisson open its pools; the version is the cheapest one the documented ACL allows.
-            new RedisXmlRepository(created, listKey(redis)).version();
+            new RedisXmlRepository(created.client(), listKey(redis)).version();
         } catch (RuntimeException e) {
             // The service's first read meets the same failure and reports it (readiness, log); nothing to add here.
             LOG.debugf("Connecting to Redis early failed; the key ring's first read will report it: %s", e);
         }
     }
 
-    private static RedissonClient join(CompletableFuture<RedissonClient> client) {
+    /** The client, watching its TLS handshakes when the addresses are {@code rediss://}. */
+    private Created create(RedisConnectionSettings settings) {
+        Config config = RedissonClients.config(settings);
+        TlsHandshakeWatch watch = null;
+        if (settings.usesTls()) {
+            watch = new TlsHandshakeWatch(redis.tlsConfigurationName().orElse(null),
+                    settings.tls() != null && settings.tls().keyManagers() != null);
+            config.setNettyHook(watch);
+        }
+        return new Created(Redisson.create(config), watch);
+    }
+
+    private static Created join(CompletableFuture<Created> client) {
         try {
             return client.join();
         } catch (CompletionException e) {
@@ -183,5 +201,9 @@ class RedisRepositoryFactory implements RepositoryFactory {
         } catch (InvalidSettingException e) {
             throw ConfigErrors.translate(e, RedisSettingsMapper.PROPERTIES);
         }
+    }
+
+    /** A client this factory created, and the watch of its TLS handshakes ({@code null} without TLS). */
+    private record Created(RedissonClient client, TlsHandshakeWatch tlsWatch) {
     }
 }

@@ -1,0 +1,107 @@
+package io.quarkiverse.dataprotection.redis.runtime;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
+import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
+
+/**
+ * The Redis store over {@code rediss://}, whose failures also say why the TLS handshake failed when one failed during
+ * the operation or since the last operation that succeeded (see {@link TlsHandshakeWatch}): the store's own message
+ * (often a bare {@code TimeoutException}) is kept, and the handshake's reason and fix follow it. That message reaches
+ * the log and readiness' {@code last-refresh-error}. Everything else is the delegate's.
+ * <p>
+ * Thread-safe as the delegate is.
+ */
+final class TlsExplainedRepository implements VersionedXmlRepository {
+
+    private final VersionedXmlRepository delegate;
+    private final TlsHandshakeWatch watch;
+    /** The handshake failures counted when an operation last succeeded. */
+    private volatile long failuresAtLastSuccess;
+
+    TlsExplainedRepository(VersionedXmlRepository delegate, TlsHandshakeWatch watch) {
+        this.delegate = delegate;
+        this.watch = watch;
+    }
+
+    @Override
+    public List<StoredElement> readAll() {
+        return explained(delegate::readAll);
+    }
+
+    @Override
+    public VersionedElements readVersioned() {
+        return explained(delegate::readVersioned);
+    }
+
+    @Override
+    public String version() {
+        return explained(delegate::version);
+    }
+
+    @Override
+    public void add(String xml, String friendlyName) {
+        explained(() -> {
+            delegate.add(xml, friendlyName);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
+        return explained(() -> delegate.addIfVersion(expectedVersion, xml, friendlyName));
+    }
+
+    @Override
+    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+        return explained(() -> delegate.addAllIfVersion(expectedVersion, elements));
+    }
+
+    @Override
+    public void remove(Collection<StoredElement> elements) {
+        explained(() -> {
+            delegate.remove(elements);
+            return null;
+        });
+    }
+
+    @Override
+    public AutoCloseable subscribe(Runnable listener) {
+        return delegate.subscribe(listener);
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return delegate.isPersistent();
+    }
+
+    @Override
+    public String description() {
+        return delegate.description();
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+
+    private <T> T explained(Supplier<T> operation) {
+        try {
+            T result = operation.get();
+            // Handshakes that failed while this succeeded (another connection of the pool) explain nothing later.
+            failuresAtLastSuccess = watch.failures();
+            return result;
+        } catch (XmlRepositoryException e) {
+            Optional<String> tls = watch.explanationSince(failuresAtLastSuccess);
+            if (tls.isEmpty()) {
+                throw e;
+            }
+            throw new XmlRepositoryException(e.getMessage() + "; " + tls.get(), e);
+        }
+    }
+}
