@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.internal.xml.KeyElement;
+import io.quarkiverse.dataprotection.internal.xml.KeyHeaderDifferential;
 import io.quarkiverse.dataprotection.internal.xml.KeyRingElement;
 import io.quarkiverse.dataprotection.internal.xml.KeyXml;
 import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
@@ -21,7 +22,8 @@ import io.quarkiverse.dataprotection.xmlencryption.EncryptedXmlDecryptor;
  * {@link KeyXml#readDescriptor} with a real certificate decryptor (so Santuario reads whatever
  * {@code <EncryptedData>} the fuzzer writes). {@code parse} may throw only a {@link KeyXmlException} (never of kind
  * INVALID_DESCRIPTOR), {@code readDescriptor} only one of kind INVALID_DESCRIPTOR or another
- * {@link DataProtectionException}; anything else would break the refresh for every key.
+ * {@link DataProtectionException}; anything else would break the refresh for every key. Each input is also read
+ * by {@link KeyXml#parseHeader}, which must agree with {@code parse} ({@link KeyHeaderDifferential}).
  * <p>
  * libFuzzer takes its input size limit from the largest seed when {@code -max_len} is not given, so the seeds
  * {@code key-nested-1786-deep} (13 KB) and {@code revocation-nested-20000-deep} (137 KiB) let it write inputs large
@@ -40,6 +42,7 @@ class KeyXmlFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void parseAndReadDescriptor_anyText_throwNothingButDataProtectionException(byte[] data) {
         String xml = new String(data, StandardCharsets.UTF_8);
+        KeyHeaderDifferential.check(xml);
         KeyRingElement element;
         try {
             element = KeyXml.parse(xml);

@@ -12,8 +12,9 @@ import io.quarkiverse.dataprotection.internal.xml.KeyXmlException;
 /**
  * Each distinct element text parsed once: a read of a ring of ten thousand keys that gained one element parses one.
  * The cache holds what a read needs (ids, dates, revocations, the parse error), not the DOM of a key's descriptor: a
- * {@link KeyElement} from here has a {@code null} descriptor, and decrypting a key parses its text again
- * ({@link DeferredKeySecret}). Entries whose text the store no longer holds are dropped after each read.
+ * {@link KeyElement} from here comes from {@link KeyXml#parseHeader}, which builds no DOM, so its descriptor is
+ * {@code null}, and decrypting a key parses its text again ({@link DeferredKeySecret}). Entries whose text the store no longer
+ * holds are dropped after each read.
  * <p>
  * Thread-safety: safe for concurrent use.
  */
@@ -52,12 +53,7 @@ final class ParsedElements {
 
     private static Parsed parseNow(String xml) {
         try {
-            KeyRingElement element = KeyXml.parse(xml);
-            if (element instanceof KeyElement key) {
-                element = new KeyElement(key.id(), key.creationDate(), key.activationDate(), key.expirationDate(),
-                        key.deserializerType(), null);
-            }
-            return new Parsed(element, null, null);
+            return new Parsed(KeyXml.parseHeader(xml), null, null);
         } catch (KeyXmlException e) {
             return new Parsed(null, e, null);
         } catch (Throwable e) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
@@ -59,6 +60,8 @@ public final class XmlKeyManager implements KeyManager {
     private final Set<UUID> deletedKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> deletedElements = ConcurrentHashMap.newKeySet();
     private final List<RevocationElement> revokedHere = new CopyOnWriteArrayList<>();
+    /** A key whose compare-and-append another writer refused; see {@link #createNewKeyIfVersion}. */
+    private final AtomicReference<NewKey> refused = new AtomicReference<>();
 
     public XmlKeyManager(XmlRepository store, KeyEncryptor encryptor, List<KeyDecryptor> decryptors,
             AlgorithmConfiguration algorithms, Clock clock, RandomSource random) {
@@ -165,17 +168,24 @@ public final class XmlKeyManager implements KeyManager {
      * <p>
      * When the conditional append fails or times out, the store is read again: if the new element is there (a retry
      * of a command that had landed), the key counts as created; only otherwise is another writer the winner.
+     * <p>
+     * A key whose append was refused is kept, and the next call asking for the same dates appends that same element:
+     * a caller that loses the race and tries again (the key ring refresh does, when the winner's change brought no
+     * key) does not make and encrypt another key, which with Key Vault key wrap would be another billed wrap call.
      *
      * @return the key, or empty when another writer changed the store first
      * @throws XmlRepositoryException when the store cannot be written (and the element is not in it)
      */
     public Optional<Key> createNewKeyIfVersion(Instant activationDate, Instant expirationDate, String expectedVersion) {
-        NewKey created = prepare(activationDate, expirationDate);
+        NewKey kept = refused.getAndSet(null);
+        NewKey created = kept != null && kept.isFor(activationDate, expirationDate) ? kept
+                : prepare(activationDate, expirationDate);
         if (expectedVersion == null || !(store instanceof VersionedXmlRepository)) {
             store.add(created.xml(), created.friendlyName());
             return Optional.of(created(created));
         }
         if (!append(created, expectedVersion)) {
+            refused.set(created); // refused for certain and not in the store, so never stored twice
             LOG.debugf("Another instance changed %s first; not creating key %s", store.description(), created.key().id());
             return Optional.empty();
         }
@@ -193,8 +203,9 @@ public final class XmlKeyManager implements KeyManager {
         Secret masterKey = Secret.random(KeyRingReader.EXPECTED_MASTER_KEY_BYTES, random);
         String xml = KeyXml.writeKey(id, clock.instant(), activationDate, expirationDate, algorithms, masterKey, encryptor);
         // Read our own element back so the cached key carries exactly the dates the store holds.
-        KeyElement written = (KeyElement) KeyXml.parse(xml);
-        return new NewKey(DecryptedKey.of(written, new KeyXml.KeyMaterial(algorithms, masterKey), random), xml);
+        KeyElement written = (KeyElement) KeyXml.parseHeader(xml);
+        return new NewKey(DecryptedKey.of(written, new KeyXml.KeyMaterial(algorithms, masterKey), random), xml,
+                activationDate, expirationDate);
     }
 
     private Key created(NewKey created) {
@@ -330,7 +341,12 @@ public final class XmlKeyManager implements KeyManager {
     }
 
     /** A key about to be stored and its element. */
-    private record NewKey(DecryptedKey decrypted, String xml) {
+    /** A key made for the dates asked ({@code activation}, {@code expiration}), before .NET's tick truncation. */
+    private record NewKey(DecryptedKey decrypted, String xml, Instant activation, Instant expiration) {
+
+        boolean isFor(Instant activationDate, Instant expirationDate) {
+            return activation.equals(activationDate) && expiration.equals(expirationDate);
+        }
 
         Key key() {
             return decrypted.key();

@@ -20,9 +20,11 @@ import io.quarkiverse.dataprotection.internal.xml.KeyXmlException.Kind;
  * ({@code <key>}: {@link Kind#INVALID_KEY}, {@code <revocation>}: {@link Kind#INVALID_REVOCATION}, anything else
  * {@link Kind#UNKNOWN_ELEMENT}); bad syntax and bad names are always {@link Kind#MALFORMED}.
  * <p>
+ * {@link KeyHeaderScan} extends it to read a key's header in the same pass.
+ * <p>
  * Thread-safety: one instance per scan.
  */
-final class ElementScan extends DefaultHandler {
+class ElementScan extends DefaultHandler {
 
     private final int length;
     private Locator locator;
@@ -31,7 +33,7 @@ final class ElementScan extends DefaultHandler {
     private int depth;
     private int elements;
 
-    private ElementScan(int length) {
+    ElementScan(int length) {
         this.length = length;
     }
 
@@ -41,9 +43,17 @@ final class ElementScan extends DefaultHandler {
      * @throws KeyXmlException when the text is not well-formed, has a bad name or exceeds a limit
      */
     static void scan(SAXParser parser, String text) {
-        ElementScan scan = new ElementScan(text.length());
+        new ElementScan(text.length()).run(parser, text);
+    }
+
+    /**
+     * Scans {@code text} (of the length given to the constructor) with {@code parser}, reporting to this handler.
+     *
+     * @throws KeyXmlException when the text is not well-formed, has a bad name or exceeds a limit
+     */
+    final void run(SAXParser parser, String text) {
         try {
-            parser.parse(new InputSource(new StringReader(text)), scan);
+            parser.parse(new InputSource(new StringReader(text)), this);
         } catch (Refusal e) {
             throw e.refusal;
         } catch (SAXParseException e) {
@@ -66,7 +76,7 @@ final class ElementScan extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws Refusal {
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
         checkName(qName);
         for (int i = 0; i < attributes.getLength(); i++) {
             checkName(attributes.getQName(i));
@@ -91,6 +101,11 @@ final class ElementScan extends DefaultHandler {
     @Override
     public void endElement(String uri, String localName, String qName) {
         depth--;
+    }
+
+    /** The depth of the element being read, the root being at 1 (0 before the root and after it). */
+    final int depth() {
+        return depth;
     }
 
     @Override

@@ -93,6 +93,18 @@ public final class KeyXml {
     }
 
     /**
+     * Parses one stored element as {@link #parse} does, with the same limits, refusals, kinds and messages, but reads
+     * a {@code <key>} in one streaming pass and builds no DOM: its {@link KeyElement#descriptor()} is {@code null}
+     * (give {@link #readDescriptor} the element {@link #parse} returns). This is what a key ring read needs: a
+     * certificate-encrypted key is mostly its encrypted secret, which is only decrypted when the key is first used.
+     *
+     * @throws KeyXmlException exactly when {@link #parse} would throw it, with the same kind and message
+     */
+    public static KeyRingElement parseHeader(String xml) {
+        return KeyHeaderScan.parse(xml);
+    }
+
+    /**
      * Reads a key's descriptor, decrypting its secret with the first of {@code decryptors} that supports the
      * recorded decryptor type (its .NET type name without the assembly part). The deserializer type is matched by
      * type name, ignoring the assembly, version and token, as ASP.NET's {@code TypeForwardingActivator} does. A master

@@ -2,6 +2,7 @@ package io.quarkiverse.dataprotection.internal.xml;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.w3c.dom.Element;
 
@@ -18,55 +19,59 @@ final class KeyXmlReader {
 
     static KeyRingElement parse(String xml) {
         Element root = SecureXml.parse(xml);
-        if (root.getNamespaceURI() != null) {
+        KeyXmlException.Kind kind = rootKind(root.getNamespaceURI(), root.getLocalName());
+        return read(kind, "<" + root.getLocalName() + ">",
+                () -> kind == KeyXmlException.Kind.INVALID_KEY ? key(root) : revocation(root));
+    }
+
+    /**
+     * The kind of a root element named so: {@link KeyXmlException.Kind#INVALID_KEY} for {@code <key>},
+     * {@link KeyXmlException.Kind#INVALID_REVOCATION} for {@code <revocation>}.
+     *
+     * @param namespace the root's namespace, {@code null} or empty when unqualified
+     * @throws KeyXmlException of kind UNKNOWN_ELEMENT for any other root
+     */
+    static KeyXmlException.Kind rootKind(String namespace, String localName) {
+        if (namespace != null && !namespace.isEmpty()) {
             throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT,
                     "Key ring element is in a namespace; expected an unqualified <key> or <revocation>");
         }
-        String name = String.valueOf(root.getLocalName());
-        KeyXmlException.Kind kind = switch (name) {
+        String name = String.valueOf(localName);
+        return switch (name) {
             case "key" -> KeyXmlException.Kind.INVALID_KEY;
             case "revocation" -> KeyXmlException.Kind.INVALID_REVOCATION;
             default -> throw new KeyXmlException(KeyXmlException.Kind.UNKNOWN_ELEMENT,
                     "Unknown key ring element <" + shorten(name) + ">; expected <key> or <revocation>");
         };
+    }
+
+    /** Runs {@code reader}, turning anything but a {@link KeyXmlException} into one of {@code kind}. */
+    static KeyRingElement read(KeyXmlException.Kind kind, String name, Supplier<KeyRingElement> reader) {
         try {
-            return kind == KeyXmlException.Kind.INVALID_KEY ? key(root) : revocation(root);
+            return reader.get();
         } catch (KeyXmlException e) {
             throw e;
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             // Nothing else is expected; whatever it is, it must not escape a key ring read, nor quote the XML.
-            throw new KeyXmlException(kind, "<" + name + "> cannot be read (" + e.getClass().getName() + ")");
+            throw new KeyXmlException(kind, name + " cannot be read (" + e.getClass().getName() + ")");
         }
     }
 
     private static KeyElement key(Element key) {
-        checkVersion(key, "<key>", KeyXmlException.Kind.INVALID_KEY);
-        UUID id = NetGuid.parseOrNull(attribute(key, "id"));
-        if (id == null) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
-                    "<key> has a missing or malformed id attribute; expected a GUID");
-        }
-        String what = "Key " + id;
-        Instant created = date(key, "creationDate", what, KeyXmlException.Kind.INVALID_KEY);
-        Instant activated = date(key, "activationDate", what, KeyXmlException.Kind.INVALID_KEY);
-        Instant expires = date(key, "expirationDate", what, KeyXmlException.Kind.INVALID_KEY);
         Element outer = SecureXml.child(key, "descriptor");
-        if (outer == null) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY, what + " has no <descriptor> element");
-        }
-        String deserializerType = attribute(outer, "deserializerType");
-        if (deserializerType == null || deserializerType.isBlank()) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
-                    what + ": <descriptor> has no deserializerType attribute");
-        }
         Element[] inner = new Element[1];
-        if (SecureXml.childElements(outer, inner) != 1) {
-            throw new KeyXmlException(KeyXmlException.Kind.INVALID_KEY,
-                    what + ": the outer <descriptor> must contain exactly one element");
-        }
-        return new KeyElement(id, created, activated, expires, deserializerType, inner[0]);
+        KeyHeader header = new KeyHeader(attribute(key, "version"), attribute(key, "id"),
+                dateText(key, "creationDate"), dateText(key, "activationDate"), dateText(key, "expirationDate"),
+                outer != null, outer == null ? null : attribute(outer, "deserializerType"),
+                outer == null ? 0 : SecureXml.childElements(outer, inner));
+        return header.toElement(inner[0]);
+    }
+
+    private static String dateText(Element key, String name) {
+        Element element = SecureXml.child(key, name);
+        return element == null ? null : SecureXml.text(element);
     }
 
     private static RevocationElement revocation(Element revocation) {
@@ -96,24 +101,12 @@ final class KeyXmlReader {
     }
 
     private static void checkVersion(Element element, String name, KeyXmlException.Kind kind) {
-        String version = attribute(element, "version");
-        // ASP.NET writes version="1" and never reads it; a missing attribute is accepted, another version is not.
-        if (version != null && !version.strip().equals("1")) {
-            throw new KeyXmlException(kind, name + " has an unsupported version; only version 1 is known");
-        }
+        KeyHeader.checkVersion(attribute(element, "version"), name, kind);
     }
 
     private static Instant date(Element parent, String name, String what, KeyXmlException.Kind kind) {
         Element element = SecureXml.child(parent, name);
-        if (element == null) {
-            throw new KeyXmlException(kind, what + " has no <" + name + "> element");
-        }
-        Instant date = XmlDates.parseOrNull(SecureXml.text(element));
-        if (date == null) {
-            throw new KeyXmlException(kind, what + ": <" + name
-                    + "> is not an ISO-8601 date-time with an offset (yyyy-MM-ddTHH:mm:ss[.fffffff](Z|+hh:mm))");
-        }
-        return date;
+        return KeyHeader.date(element == null ? null : SecureXml.text(element), name, what, kind);
     }
 
     /** An unqualified attribute's value, or {@code null}. */
@@ -121,7 +114,7 @@ final class KeyXmlReader {
         return element.hasAttributeNS(null, name) ? element.getAttributeNS(null, name) : null;
     }
 
-    private static String shorten(String name) {
+    static String shorten(String name) {
         return name.length() <= 40 ? name : name.substring(0, 40) + "...";
     }
 }

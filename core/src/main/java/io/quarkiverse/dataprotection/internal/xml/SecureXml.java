@@ -76,11 +76,7 @@ public final class SecureXml {
      *         after the root's name is known has that root's kind
      */
     public static Element parse(String xml) {
-        if (xml == null || xml.isBlank()) {
-            throw new KeyXmlException(KeyXmlException.Kind.MALFORMED, "Key ring element is empty");
-        }
-        // XElement.Save writes UTF-8 with a byte order mark; a store decoding the file to a String keeps it.
-        String text = xml.charAt(0) == '\uFEFF' ? xml.substring(1) : xml;
+        String text = withoutByteOrderMark(xml);
         ElementScan.scan(SCANNER.get(), text);
         DocumentBuilder builder = BUILDER.get();
         builder.setErrorHandler(THROWING); // reset() forgets it
@@ -97,6 +93,24 @@ public final class SecureXml {
         } finally {
             builder.reset();
         }
+    }
+
+    /**
+     * The text to parse: {@code xml} without a leading byte order mark.
+     *
+     * @throws KeyXmlException when {@code xml} is null or blank
+     */
+    static String withoutByteOrderMark(String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw new KeyXmlException(KeyXmlException.Kind.MALFORMED, "Key ring element is empty");
+        }
+        // XElement.Save writes UTF-8 with a byte order mark; a store decoding the file to a String keeps it.
+        return xml.charAt(0) == '\uFEFF' ? xml.substring(1) : xml;
+    }
+
+    /** This thread's streaming parser, configured as {@link #parse} uses it; reset after each use. */
+    static SAXParser scanner() {
+        return SCANNER.get();
     }
 
     /** The parser's own message can quote the input, so only its position and a category are kept. */

@@ -8,11 +8,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.MutableClock;
+import io.quarkiverse.dataprotection.internal.xml.SecureXml;
 import io.quarkiverse.dataprotection.keys.Key;
 import io.quarkiverse.dataprotection.keys.KeyManager;
+import io.quarkiverse.dataprotection.spi.EncryptedXmlInfo;
+import io.quarkiverse.dataprotection.spi.KeyDecryptor;
+import io.quarkiverse.dataprotection.spi.KeyEncryptor;
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
@@ -54,11 +61,67 @@ class ExplicitKeyCreationTest {
         }
     }
 
+    /**
+     * The key ring refresh on a fresh store loses its compare-and-append to a writer that added no key, so it tries
+     * again: the same element is appended, not a second key made and encrypted (a second Key Vault wrap).
+     */
+    @Test
+    void freshStore_firstAppendLosesToAnotherWriter_keyEncryptedOnce_andStoredOnce() {
+        ReplyLosingStore store = new ReplyLosingStore();
+        store.raceNextAppends.set(1);
+        CountingEncryptor encryptor = new CountingEncryptor();
+        try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(store).clock(clock)
+                .keyEncryptor(encryptor).addKeyDecryptor(encryptor).backgroundRefresh(false).build()) {
+            List<String> stored = store.readAll().stream().map(StoredElement::xml).toList();
+
+            assertThat(stored).hasSize(2).filteredOn(xml -> xml.startsWith("<key ")).hasSize(1);
+            assertThat(store.refusedAppends.get()).isEqualTo(1);
+            assertThat(encryptor.encryptions.get()).isEqualTo(1);
+            byte[] protectedBytes = provider.createProtector("p").protect(new byte[] { 1, 2, 3 });
+            assertThat(provider.createProtector("p").unprotect(protectedBytes)).containsExactly(1, 2, 3);
+        }
+    }
+
+    /** "Encrypts" by wrapping the plaintext element in {@code <sealed>}, and counts the calls. */
+    static final class CountingEncryptor implements KeyEncryptor, KeyDecryptor {
+        final AtomicInteger encryptions = new AtomicInteger();
+
+        @Override
+        public EncryptedXmlInfo encrypt(Element plaintextElement) {
+            encryptions.incrementAndGet();
+            Document doc = SecureXml.newDocument();
+            Element sealed = doc.createElementNS(null, "sealed");
+            sealed.appendChild(doc.importNode(plaintextElement, true));
+            return new EncryptedXmlInfo(sealed, "Test.CountingDecryptor, Test");
+        }
+
+        @Override
+        public String description() {
+            return "counting";
+        }
+
+        @Override
+        public boolean supports(String decryptorTypeName) {
+            return decryptorTypeName.equals("Test.CountingDecryptor");
+        }
+
+        @Override
+        public Element decrypt(Element encryptedElement) {
+            for (Node n = encryptedElement.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element child) {
+                    return child;
+                }
+            }
+            return null;
+        }
+    }
+
     /** An in-memory store whose conditional appends can land and then fail (reply lost), or lose a race. */
     static final class ReplyLosingStore implements VersionedXmlRepository {
         private final InMemoryXmlRepository delegate = new InMemoryXmlRepository();
         final AtomicInteger loseNextReplies = new AtomicInteger();
         final AtomicInteger raceNextAppends = new AtomicInteger();
+        final AtomicInteger refusedAppends = new AtomicInteger();
 
         @Override
         public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
@@ -67,6 +130,9 @@ class ExplicitKeyCreationTest {
                         + "<key id=\"" + java.util.UUID.randomUUID() + "\" /><reason /></revocation>", "other-writer");
             }
             boolean added = delegate.addIfVersion(expectedVersion, xml, friendlyName);
+            if (!added) {
+                refusedAppends.incrementAndGet();
+            }
             if (added && loseNextReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new XmlRepositoryException("simulated response timeout after the append landed");
             }
