@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -103,6 +104,39 @@ class JdbcStoreCommandsTest extends RingCommandsContract {
 
         assertThat(list.code()).as(list.toString()).isEqualTo(ExitCode.CONFIG);
         assertThat(list.err()).contains("Missing quarkus.datasource.jdbc.url").contains("--jdbc-url");
+    }
+
+    @Test
+    void documentedDatabaseCommands_runAgainstPostgres_andEachExitsZero() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "modules", "ROOT", "pages", "cli.adoc"));
+        int start = page.indexOf("// tested-jdbc-commands-start");
+        int end = page.indexOf("// tested-jdbc-commands-end");
+        assertThat(start).as("the tested database block of cli.adoc").isPositive().isLessThan(end);
+        List<String> commands = page.substring(start, end).lines()
+                .filter(line -> line.startsWith("data-protection ")).toList();
+        assertThat(commands).hasSize(3);
+        postgres.update(SqlDialect.POSTGRESQL.createTableStatement("DataProtectionKeys"));
+        Path config = temp.resolve("application.properties");
+        Files.writeString(config, String.join("\n", "quarkus.data-protection.key-store=jdbc",
+                "quarkus.datasource.db-kind=postgresql", "quarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
+                "quarkus.datasource.username=" + postgres.user(), "quarkus.datasource.password=${DB_PASSWORD}",
+                "DB_PASSWORD=" + postgres.password()));
+        // What the documented environment variable QUARKUS_DATASOURCE_PASSWORD sets, as a system property.
+        System.setProperty("quarkus.datasource.password", postgres.password());
+        try {
+            for (String command : commands) {
+                String line = command.substring("data-protection ".length())
+                        .replace("jdbc:postgresql://db:5432/orders", postgres.jdbcUrl())
+                        .replace("--jdbc-user orders", "--jdbc-user " + postgres.user())
+                        .replace("src/main/resources/application.properties", config.toString());
+                Cli.Result result = Cli.run(line.split(" "));
+                assertThat(result.code()).as(command + "\n" + result).isZero();
+            }
+        } finally {
+            System.clearProperty("quarkus.datasource.password");
+            postgres.update("DROP TABLE \"DataProtectionKeys\"");
+        }
+        assertThat(postgres.query("SELECT * FROM \"" + TABLE + "\"")).as("the other table is untouched").isEmpty();
     }
 
     private static DataSource database() {
