@@ -17,7 +17,8 @@ import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * The key ring that {@code quarkus.data-protection.*} describes, opened without a CDI container and without
- * application beans, for tools that operate a service's key ring from the service's own configuration (the
+ * application beans (a tool hands in the datasource of {@code key-store=jdbc} itself), for tools that operate a service's key
+ * ring from the service's own configuration (the
  * {@code data-protection-cli} command line). It reads the same mapping and applies the same rules, with the same
  * messages naming the property, as the CDI extension; and it also hands out the store itself, which a tool needs to
  * export and import elements as they are stored.

@@ -65,6 +65,27 @@ class RedisPoolAndTlsSettingsTest {
     }
 
     @Test
+    void invalidTimeoutsAndRetries_failTheStart_namingTheirProperties() {
+        Map<String, String> commandTimeout = RedisSettingsTest.redis("redis://127.0.0.1:7999");
+        commandTimeout.put(P + "redis.command-timeout", "0s");
+        assertThatThrownBy(() -> CdiApp.start(commandTimeout).close())
+                .hasStackTraceContaining("Invalid quarkus.data-protection.redis.command-timeout=PT0S: it must be "
+                        + "positive");
+
+        Map<String, String> retryInterval = RedisSettingsTest.redis("redis://127.0.0.1:7999");
+        retryInterval.put(P + "redis.retry-interval", "0s");
+        assertThatThrownBy(() -> CdiApp.start(retryInterval).close())
+                .hasStackTraceContaining("Invalid quarkus.data-protection.redis.retry-interval=PT0S: it must be "
+                        + "positive");
+
+        Map<String, String> retryAttempts = RedisSettingsTest.redis("redis://127.0.0.1:7999");
+        retryAttempts.put(P + "redis.retry-attempts", "-1");
+        assertThatThrownBy(() -> CdiApp.start(retryAttempts).close())
+                .hasStackTraceContaining("Invalid quarkus.data-protection.redis.retry-attempts=-1: it must be 0 or "
+                        + "more");
+    }
+
+    @Test
     void rediss_withTrustStoreProperty_reachesAServerSignedByAPrivateCa(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
         makeCertificates(dir);
