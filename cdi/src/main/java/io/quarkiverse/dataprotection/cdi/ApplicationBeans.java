@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 
 /**
  * The application's beans that replace or extend what the configuration chooses (a store, key encryptors and
@@ -17,21 +21,56 @@ import jakarta.enterprise.inject.Instance;
  * <p>
  * Not thread-safe: used while the provider is assembled, then closed once.
  * <p>
- * Without a container ({@link #none()}, for tools that open a key ring from the configuration alone) there are no
- * beans: the configuration decides everything.
+ * Without a container ({@link #withoutContainer}, for tools that open a key ring from the configuration alone) there
+ * are no beans: the configuration decides everything, and the tool itself supplies the datasources.
  */
 final class ApplicationBeans implements AutoCloseable {
 
     private final Instance<Object> beans;
+    private final Function<String, Optional<DataSource>> toolDataSources;
     private final List<Instance.Handle<?>> dependents = new ArrayList<>();
 
     ApplicationBeans(Instance<Object> beans) {
-        this.beans = beans;
+        this(beans, name -> Optional.empty());
     }
 
-    /** No application beans at all; never touches the CDI API, so it works without it on the class path. */
-    static ApplicationBeans none() {
-        return new ApplicationBeans(null);
+    private ApplicationBeans(Instance<Object> beans, Function<String, Optional<DataSource>> toolDataSources) {
+        this.beans = beans;
+        this.toolDataSources = toolDataSources;
+    }
+
+    /**
+     * No application beans at all; never touches the CDI API, so it works without it on the class path.
+     *
+     * @param dataSources the datasource of a name ({@code null} for the default one), or empty when there is none
+     */
+    static ApplicationBeans withoutContainer(Function<String, Optional<DataSource>> dataSources) {
+        return new ApplicationBeans(null, dataSources);
+    }
+
+    /**
+     * The {@link DataSource} bean named {@code name} ({@code @Named}), or with the default qualifier when
+     * {@code name} is {@code null}; empty when there is none.
+     *
+     * @throws IllegalArgumentException when there are several, naming them
+     */
+    Optional<DataSource> dataSource(String name) {
+        if (beans == null) {
+            return toolDataSources.apply(name);
+        }
+        if (name == null) {
+            return unique(DataSource.class, "the data protection key store (key-store=jdbc)");
+        }
+        Instance<DataSource> candidates = beans.select(DataSource.class, NamedLiteral.of(name));
+        if (candidates.isUnsatisfied()) {
+            return Optional.empty();
+        }
+        if (candidates.isAmbiguous()) {
+            throw new IllegalArgumentException("The application has several beans of type javax.sql.DataSource "
+                    + "@Named(\"" + name + "\") (" + beanClasses(candidates) + "), and the data protection key store "
+                    + "needs exactly one");
+        }
+        return Optional.of(get(candidates.getHandle()));
     }
 
     /**

@@ -20,10 +20,21 @@ final class ConfigErrors {
             "refreshPeriod", "refresh-period", "encryption", "algorithm.encryption",
             "validation", "algorithm.validation");
 
-    /** The components of {@code RedisConnectionSettings}, and the list key. */
-    static final Map<String, String> REDIS = Map.of("mode", "redis.mode", "addresses", "redis.hosts",
-            "masterName", "redis.master-name", "username", "redis.username", "password", "redis.password",
-            "database", "redis.database", "connectTimeout", "redis.connect-timeout", "listKey", "redis.list-key");
+    /** The components of {@code RedisConnectionSettings} and {@code RedisTls}, and the list key. */
+    static final Map<String, String> REDIS = Map.ofEntries(Map.entry("mode", "redis.mode"),
+            Map.entry("addresses", "redis.hosts"), Map.entry("masterName", "redis.master-name"),
+            Map.entry("username", "redis.username"), Map.entry("password", "redis.password"),
+            Map.entry("database", "redis.database"), Map.entry("connectTimeout", "redis.connect-timeout"),
+            Map.entry("responseTimeout", "redis.command-timeout"), Map.entry("retryAttempts", "redis.retry-attempts"),
+            Map.entry("retryInterval", "redis.retry-interval"),
+            Map.entry("minimumIdleConnections", "redis.pool.min-idle"),
+            Map.entry("maximumConnections", "redis.pool.max-size"), Map.entry("tls", "redis.tls.trust-store.path"),
+            Map.entry("trustStore", "redis.tls.trust-store.path"),
+            Map.entry("trustStorePassword", "redis.tls.trust-store.password"),
+            Map.entry("trustStoreType", "redis.tls.trust-store.type"),
+            Map.entry("keyStore", "redis.tls.key-store.path"),
+            Map.entry("keyStorePassword", "redis.tls.key-store.password"),
+            Map.entry("keyStoreType", "redis.tls.key-store.type"), Map.entry("listKey", "redis.list-key"));
 
     /** The Azure Key Vault builder's parameters and the components of {@code AzureCredentialSettings}. */
     static final Map<String, String> AZURE_KEY_VAULT = azureKeyVault("key-encryption.azure-key-vault.");

@@ -3,7 +3,10 @@ package io.quarkiverse.dataprotection.cdi;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -14,7 +17,8 @@ import io.quarkiverse.dataprotection.spi.XmlRepository;
 
 /**
  * The key ring that {@code quarkus.data-protection.*} describes, opened without a CDI container and without
- * application beans, for tools that operate a service's key ring from the service's own configuration (the
+ * application beans (a tool hands in the datasource of {@code key-store=jdbc} itself), for tools that operate a service's key
+ * ring from the service's own configuration (the
  * {@code data-protection-cli} command line). It reads the same mapping and applies the same rules, with the same
  * messages naming the property, as the CDI extension; and it also hands out the store itself, which a tool needs to
  * export and import elements as they are stored.
@@ -51,8 +55,22 @@ public final class ConfiguredKeyRing implements AutoCloseable {
      * @throws IllegalStateException when a module the configuration needs is missing
      */
     public static ConfiguredKeyRing open(Config config, UnaryOperator<DataProtectionProviderBuilder> adjust) {
+        return open(config, adjust, name -> Optional.empty());
+    }
+
+    /**
+     * As {@link #open(Config, UnaryOperator)}, with the datasources {@code key-store=jdbc} may use: a tool has no
+     * {@code DataSource} beans, so it connects as the service's configuration says and hands the result here.
+     *
+     * @param dataSources the datasource {@code jdbc.datasource} names, given that name, or {@code null} for the
+     *        default datasource; empty when the tool has none of that name. Owned by the caller, never closed here.
+     * @throws IllegalArgumentException naming the property to fix
+     * @throws IllegalStateException when a module the configuration needs is missing
+     */
+    public static ConfiguredKeyRing open(Config config, UnaryOperator<DataProtectionProviderBuilder> adjust,
+            Function<String, Optional<DataSource>> dataSources) {
         Deque<Runnable> releases = new ArrayDeque<>();
-        ApplicationBeans beans = ApplicationBeans.none();
+        ApplicationBeans beans = ApplicationBeans.withoutContainer(dataSources);
         try {
             DataProtectionConfig mapping = ConfigSupport.read(config);
             DataProtectionProviderBuilder builder = ProviderSettings.apply(mapping,

@@ -22,8 +22,9 @@ interface DataProtectionConfig {
 
     /**
      * Where the key ring is stored: {@code file} (one XML file per key in {@code file.directory}), {@code redis} (a
-     * Redis list; needs {@code io.quarkiverse.dataprotection:data-protection-redis}) or {@code memory} (lost at
-     * shutdown; for tests). An application bean of type {@code XmlRepository} replaces it.
+     * Redis list; needs {@code io.quarkiverse.dataprotection:data-protection-redis}), {@code jdbc} (a database table
+     * over a {@code javax.sql.DataSource} bean; needs {@code io.quarkiverse.dataprotection:data-protection-jdbc}) or
+     * {@code memory} (lost at shutdown; for tests). An application bean of type {@code XmlRepository} replaces it.
      */
     @WithDefault("file")
     KeyStoreKind keyStore();
@@ -75,6 +76,9 @@ interface DataProtectionConfig {
 
     /** The Redis key store, used when {@code key-store=redis}. */
     RedisConfig redis();
+
+    /** The database key store, used when {@code key-store=jdbc}. */
+    JdbcConfig jdbc();
 
     /** Encryption of the master keys at rest. */
     KeyEncryptionConfig keyEncryption();

@@ -6,6 +6,8 @@ enum KeyStoreKind {
     FILE,
     /** A Redis list of key XML elements, as ASP.NET's {@code PersistKeysToStackExchangeRedis}. */
     REDIS,
+    /** A database table over a {@code javax.sql.DataSource}, as ASP.NET's {@code PersistKeysToDbContext}. */
+    JDBC,
     /** Process memory only: keys are lost at shutdown. For tests and throwaway data. */
     MEMORY
 }

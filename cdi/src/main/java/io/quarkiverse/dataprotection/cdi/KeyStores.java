@@ -13,7 +13,7 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
  * Opens the key store: the application's {@link XmlRepository} bean when it has one, else the store of
- * {@code key-store}, with what must be released when the provider closes.
+ * {@code key-store} (file, Redis, database or memory), with what must be released when the provider closes.
  * <p>
  * Stateless.
  */
@@ -63,6 +63,10 @@ final class KeyStores {
             case REDIS -> {
                 OptionalModule.REDIS.require();
                 yield RedisStores.prepare(config.redis(), beans);
+            }
+            case JDBC -> {
+                OptionalModule.JDBC.require();
+                yield JdbcStores.prepare(config.jdbc(), beans);
             }
         };
     }

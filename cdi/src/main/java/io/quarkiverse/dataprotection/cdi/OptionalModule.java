@@ -9,7 +9,11 @@ enum OptionalModule {
 
     REDIS("key-store=redis", "io.quarkiverse.dataprotection:data-protection-redis",
             "io.quarkiverse.dataprotection.redis.RedisXmlRepository", "org.redisson:redisson",
-            "org.redisson.api.RedissonClient", "file or memory"),
+            "org.redisson.api.RedissonClient", "file, jdbc or memory"),
+    // JDBC itself is the JDK's (java.sql); the driver comes with the application's DataSource.
+    JDBC("key-store=jdbc", "io.quarkiverse.dataprotection:data-protection-jdbc",
+            "io.quarkiverse.dataprotection.jdbc.JdbcXmlRepository", "the JDK's java.sql module",
+            "javax.sql.DataSource", "file, redis or memory"),
     AZURE_KEY_VAULT("key-encryption.type=azure-key-vault",
             "io.quarkiverse.dataprotection:data-protection-azure-keyvault",
             "io.quarkiverse.dataprotection.azure.keyvault.AzureKeyVaultCertificateSource",

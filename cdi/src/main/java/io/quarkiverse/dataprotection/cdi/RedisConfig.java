@@ -46,6 +46,67 @@ interface RedisConfig {
     @WithConverter(DurationConverter.class)
     Duration connectTimeout();
 
+    /** How long to wait for the reply to one command once sent, before it is retried or fails. */
+    @WithDefault("3S")
+    @WithConverter(DurationConverter.class)
+    Duration commandTimeout();
+
+    /** How often a failed or timed-out command is retried before the key store reports a failure. */
+    @WithDefault("3")
+    int retryAttempts();
+
+    /** How long to wait before each retry of a failed command. */
+    @WithDefault("500MS")
+    @WithConverter(DurationConverter.class)
+    Duration retryInterval();
+
+    /** The connection pool to each Redis server (the master, in sentinel and cluster mode). */
+    Pool pool();
+
+    /**
+     * Trust store and key store for {@code rediss://} hosts. The Quarkus extension's
+     * {@code tls-configuration-name} (the Quarkus TLS registry) has no counterpart in a plain CDI container.
+     */
+    Tls tls();
+
+    /** Sizes of the connection pool. */
+    interface Pool {
+
+        /** Connections kept open to each server; 0 opens connections only when needed. */
+        @WithDefault("1")
+        int minIdle();
+
+        /** The most connections to each server; pub/sub (change notifications) uses one or two more. */
+        @WithDefault("4")
+        int maxSize();
+    }
+
+    /** TLS stores of the Redis connections. */
+    interface Tls {
+
+        /** The servers' CA certificates; without it, the JVM's default trust store is used. */
+        Store trustStore();
+
+        /** The client certificate and its private key, for servers started with {@code tls-auth-clients yes}. */
+        Store keyStore();
+    }
+
+    /** A key store or trust store file. */
+    interface Store {
+
+        /** The file. */
+        Optional<String> path();
+
+        /** Its password; PEM files have none. */
+        Optional<String> password();
+
+        /**
+         * {@code PKCS12}, {@code JKS} or, for the trust store only, {@code PEM}; by default guessed from the file name
+         * ({@code .jks} is JKS, {@code .pem}, {@code .crt} and {@code .cer} are PEM, anything else PKCS12).
+         */
+        Optional<String> type();
+    }
+
     /** How the Redis hosts are used; mirrors the Redis module's mode without loading it. */
     enum RedisMode {
         STANDALONE,

@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.cdi;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -8,6 +9,7 @@ import org.redisson.api.RedissonClient;
 import io.quarkiverse.dataprotection.InvalidSettingException;
 import io.quarkiverse.dataprotection.redis.RedisConnectionSettings;
 import io.quarkiverse.dataprotection.redis.RedisKeyNames;
+import io.quarkiverse.dataprotection.redis.RedisTls;
 import io.quarkiverse.dataprotection.redis.RedisXmlRepository;
 import io.quarkiverse.dataprotection.redis.RedissonClients;
 
@@ -55,8 +57,23 @@ final class RedisStores {
     static RedisConnectionSettings settings(RedisConfig redis) {
         return translated(() -> new RedisConnectionSettings(RedisConnectionSettings.Mode.valueOf(redis.mode().name()),
                 redis.hosts().orElseThrow(), redis.masterName().orElse(null), redis.username().orElse(null),
-                redis.password().orElse(null), redis.database(), redis.connectTimeout(),
-                RedisConnectionSettings.DEFAULT_RESPONSE_TIMEOUT, RedisConnectionSettings.DEFAULT_RETRY_ATTEMPTS));
+                redis.password().orElse(null), redis.database(), redis.connectTimeout(), redis.commandTimeout(),
+                redis.retryAttempts(), redis.retryInterval(), redis.pool().minIdle(), redis.pool().maxSize(),
+                tls(redis.tls())));
+    }
+
+    /** The stores of {@code redis.tls.*}, loaded now so a wrong path or password fails the start; {@code null} if none. */
+    private static RedisTls tls(RedisConfig.Tls stores) {
+        RedisConfig.Store trust = stores.trustStore();
+        RedisConfig.Store key = stores.keyStore();
+        RedisTls tls = trust.path().map(path -> RedisTls.trustStore(Path.of(path), trust.password().orElse(null),
+                trust.type().orElse(null))).orElse(null);
+        if (key.path().isPresent()) {
+            Path path = Path.of(key.path().get());
+            tls = tls == null ? RedisTls.keyStore(path, key.password().orElse(null), key.type().orElse(null))
+                    : tls.withKeyStore(path, key.password().orElse(null), key.type().orElse(null));
+        }
+        return tls;
     }
 
     private static <T> T translated(Supplier<T> check) {

@@ -31,8 +31,8 @@ class RedisStoreWithoutRedisModuleTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("quarkus.data-protection.key-store=redis needs the "
                         + "io.quarkiverse.dataprotection:data-protection-redis artifact, which is not on the class "
-                        + "path; add it as a dependency (same version as data-protection-cdi), or choose file or "
-                        + "memory");
+                        + "path; add it as a dependency (same version as data-protection-cdi), or choose file, jdbc "
+                        + "or memory");
     }
 
     @Test

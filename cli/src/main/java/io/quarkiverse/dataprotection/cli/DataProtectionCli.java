@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import io.quarkiverse.dataprotection.DataProtectionException;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,7 +90,9 @@ public final class DataProtectionCli implements Runnable {
     private static int failure(Exception e, CommandLine failed) {
         PrintWriter err = failed.getErr();
         int code = e instanceof CliException cli ? cli.exitCode()
-                : e instanceof XmlRepositoryException ? ExitCode.STORE_UNREACHABLE : ExitCode.USAGE;
+                : e instanceof XmlRepositoryException ? ExitCode.STORE_UNREACHABLE
+                        // Past the store, what fails inside a ring command is the encryption of a key.
+                        : e instanceof DataProtectionException ? ExitCode.KEY_ENCRYPTION : ExitCode.USAGE;
         err.println("error: " + oneLine(e));
         if (failed.getCommand() instanceof RingCommand command && command.verbose()) {
             e.printStackTrace(err);

@@ -13,6 +13,11 @@ public final class ExitCode {
     public static final int STORE_UNREACHABLE = 3;
     /** The key is not in the ring, or the payload is not from this ring (or does not unprotect). */
     public static final int NOT_FOUND = 4;
+    /**
+     * The key encryption failed while the command needed it (wrapping a new key, re-encrypting): the certificate or
+     * Azure Key Vault key cannot be used now, e.g. a refused credential or a vault that does not answer.
+     */
+    public static final int KEY_ENCRYPTION = 5;
 
     private ExitCode() {
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * Where the ring is and how its keys are encrypted: the service's {@code application.properties} and profile, with
  * command-line overrides that are nothing but {@code quarkus.data-protection.*} properties (so every name, default
- * and rule is the service's own, read by the CDI module's mapping). A store added later (such as {@code jdbc}) needs
- * no new option: {@code --store jdbc} sets {@code key-store} and {@code -D} sets its properties.
+ * and rule is the service's own, read by the CDI module's mapping). The database of {@code key-store=jdbc} is the
+ * service's {@code quarkus.datasource.*}, or the {@code --jdbc-*} options (see {@link JdbcConnection}).
  * <p>
  * Not thread-safe (picocli fills it, then one command uses it).
  */
@@ -29,7 +29,7 @@ final class RingOptions {
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "prod", description = "The profile whose %%NAME. properties apply, as in Quarkus (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--store", paramLabel = "KIND", description = "Overrides key-store: file or redis (memory is accepted but empty and pointless here).")
+    @Option(names = "--store", paramLabel = "KIND", description = "Overrides key-store: file, redis or jdbc (memory is accepted but empty and pointless here).")
     String store;
 
     @Option(names = "--directory", paramLabel = "DIR", description = "Overrides file.directory; implies --store file unless --store is given.")
@@ -41,6 +41,17 @@ final class RingOptions {
 
     @Option(names = "--redis-list-key", paramLabel = "KEY", description = "Overrides redis.list-key.")
     String redisListKey;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "The key table's database (jdbc:postgresql:// or jdbc:mariadb://), overriding the service's "
+            + "quarkus.datasource.jdbc.url; implies --store jdbc unless --store is given.")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", description = "Overrides the datasource's username.")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "Overrides the datasource's password (visible to ps: prefer the environment variable "
+            + "QUARKUS_DATASOURCE_PASSWORD).")
+    String jdbcPassword;
 
     @Option(names = "--certificate", paramLabel = "FILE", description = "Sets key-encryption.type=certificate with this PKCS#12 (.p12, .pfx) or PEM file.")
     Path certificate;
@@ -72,7 +83,12 @@ final class RingOptions {
         var configuration = CliConfig.build(config == null ? null : config.toAbsolutePath(), profile,
                 overrides());
         try {
-            return ConfiguredKeyRing.open(configuration, builder -> builder.autoGenerateKeys(false).backgroundRefresh(false));
+            // The builder's default start reads the ring before build() returns, so every answer reflects the store.
+            return ConfiguredKeyRing.open(configuration, builder -> builder.autoGenerateKeys(false)
+                    .backgroundRefresh(false),
+                    name -> JdbcConnection.of(configuration, name, jdbcUrl, jdbcUser, jdbcPassword));
+        } catch (CliException e) {
+            throw e;
         } catch (XmlRepositoryException e) {
             throw new CliException(ExitCode.STORE_UNREACHABLE, e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -92,7 +108,8 @@ final class RingOptions {
         if (redisListKey != null) {
             overrides.put(PREFIX + "redis.list-key", redisListKey);
         }
-        String kind = store != null ? store : !redisUrls.isEmpty() ? "redis" : directory != null ? "file" : null;
+        String kind = store != null ? store
+                : !redisUrls.isEmpty() ? "redis" : jdbcUrl != null ? "jdbc" : directory != null ? "file" : null;
         if (kind != null) {
             overrides.put(PREFIX + "key-store", kind);
         }
