@@ -68,6 +68,14 @@ interface DataProtectionConfig {
     @WithDefault("true")
     boolean restoreLostKeys();
 
+    /**
+     * Whether the key ring is read for the first time on its background thread instead of while the provider is
+     * built, so a remote store never delays the container's start; until that read is done the provider's status is
+     * {@code starting} (not ready) and protect, unprotect and the key manager wait for it. Only with background refresh.
+     */
+    @WithDefault("true")
+    boolean firstReadInBackground();
+
     /** The algorithms of newly created keys. */
     Algorithm algorithm();
 

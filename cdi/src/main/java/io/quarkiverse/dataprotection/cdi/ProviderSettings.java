@@ -26,6 +26,7 @@ final class ProviderSettings {
                     .refreshPeriod(config.refreshPeriod())
                     .autoGenerateKeys(config.autoGenerateKeys())
                     .restoreLostKeys(config.restoreLostKeys())
+                    .firstReadInBackground(config.firstReadInBackground())
                     .algorithms(AlgorithmConfiguration.of(config.algorithm().encryption(),
                             config.algorithm().validation().orElse(null)));
             config.keyRetention().ifPresent(builder::keyRetention);

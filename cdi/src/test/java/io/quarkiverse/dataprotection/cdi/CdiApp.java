@@ -1,5 +1,6 @@
 package io.quarkiverse.dataprotection.cdi;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import io.quarkiverse.dataprotection.DataProtector;
 /**
  * A Weld SE application with the extension, {@link ProtectedBean} and the given beans, configured with the given
  * properties (plus {@code key-store=memory} unless they choose a store). Closing it stops the container, which closes
- * the provider, then releases the configuration.
+ * the provider, then releases the configuration. {@link #start} returns once the key ring's first read (in the
+ * background, {@code first-read-in-background}) is done, as a readiness probe would wait for it.
  */
 final class CdiApp implements AutoCloseable {
 
@@ -27,7 +29,15 @@ final class CdiApp implements AutoCloseable {
     static CdiApp start(Map<String, String> properties, Class<?>... beans) {
         CdiTestConfig config = CdiTestConfig.of(withDefaults(properties));
         try {
-            return new CdiApp(config, weld(beans).initialize());
+            CdiApp app = new CdiApp(config, weld(beans).initialize());
+            if (!app.provider().awaitFirstRead(Duration.ofMinutes(1))) {
+                throw new IllegalStateException("The key ring's first read did not finish within a minute");
+            }
+            return app;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            config.close();
+            throw new IllegalStateException(e);
         } catch (RuntimeException | Error e) {
             config.close();
             throw e;
