@@ -340,8 +340,10 @@ public final class XmlKeyManager implements KeyManager {
         LOG.warnf("Operator accepted an empty key store %s: a new key ring may be started", store.description());
     }
 
-    /** A key about to be stored and its element. */
-    /** A key made for the dates asked ({@code activation}, {@code expiration}), before .NET's tick truncation. */
+    /**
+     * A key about to be stored and its element, made for the dates asked ({@code activation}, {@code expiration},
+     * as given, before .NET's tick truncation).
+     */
     private record NewKey(DecryptedKey decrypted, String xml, Instant activation, Instant expiration) {
 
         boolean isFor(Instant activationDate, Instant expirationDate) {
