@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
 
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
@@ -51,6 +52,7 @@ public final class DataProtectionProviderBuilder {
     Duration keyRetention;
     DataProtectionListener listener = DataProtectionListener.NONE;
     boolean firstReadInBackground;
+    CompletionStage<?> firstReadSignal;
 
     DataProtectionProviderBuilder() {
     }
@@ -187,6 +189,18 @@ public final class DataProtectionProviderBuilder {
     }
 
     /**
+     * With {@link #firstReadInBackground(boolean) the first read in the background}: starts that read when
+     * {@code signal} completes, normally or not, instead of at once; by default it starts at once. A framework passes
+     * "the application has started", so the read does not compete for the CPU with the rest of the start-up. Nothing
+     * waits for the signal that needs the ring: a protect, an unprotect, the key manager or
+     * {@link DataProtectionProvider#awaitFirstRead(Duration)} arriving first starts the read itself.
+     */
+    public DataProtectionProviderBuilder firstReadAfter(CompletionStage<?> signal) {
+        this.firstReadSignal = Objects.requireNonNull(signal, "signal");
+        return this;
+    }
+
+    /**
      * How often the store's version is checked, for stores that have one, so changes made by other instances are
      * seen within about this period; default 1 second. Only with background refresh.
      */
@@ -231,7 +245,8 @@ public final class DataProtectionProviderBuilder {
         return new DataProtectionSettings(applicationName, repository, keyEncryptor, keyDecryptors, keyPolicy,
                 algorithms, clock, randomSource, refreshPeriod, unknownKeyRefreshInterval, unknownKeyWait,
                 autoGenerateKeys, restoreLostKeys, backgroundRefresh ? changePollPeriod : null, keyRetention, listener,
-                backgroundRefresh && firstReadInBackground);
+                backgroundRefresh && firstReadInBackground,
+                backgroundRefresh && firstReadInBackground ? firstReadSignal : null);
     }
 
     /** The implementation, found once through {@link ServiceLoader} (the API never names it). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 import io.quarkiverse.dataprotection.keys.AlgorithmConfiguration;
 import io.quarkiverse.dataprotection.keys.KeyPolicy;
@@ -37,12 +38,14 @@ import io.quarkiverse.dataprotection.spi.XmlRepository;
  * @param listener hears every operation and refresh
  * @param firstReadInBackground whether the store is read for the first time on the background refresh thread instead
  *        of while the provider is built (only with a background refresh)
+ * @param firstReadSignal when that background read starts: once this completes (or a caller needs the ring), or
+ *        {@code null} to start it at once
  */
 public record DataProtectionSettings(String applicationName, XmlRepository repository, KeyEncryptor keyEncryptor,
         List<KeyDecryptor> keyDecryptors, KeyPolicy keyPolicy, AlgorithmConfiguration algorithms, Clock clock,
         RandomSource randomSource, Duration refreshPeriod, Duration unknownKeyRefreshInterval, Duration unknownKeyWait,
         boolean autoGenerateKeys, boolean restoreLostKeys, Duration changePollPeriod, Duration keyRetention,
-        DataProtectionListener listener, boolean firstReadInBackground) {
+        DataProtectionListener listener, boolean firstReadInBackground, CompletionStage<?> firstReadSignal) {
 
     public DataProtectionSettings {
         Objects.requireNonNull(repository, "repository");

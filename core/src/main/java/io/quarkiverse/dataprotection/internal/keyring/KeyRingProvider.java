@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
@@ -57,6 +59,7 @@ public final class KeyRingProvider implements AutoCloseable {
     private final UnknownKeyRefresh unknownKeys;
     /** Open until the first read of the store finished, successfully or not. */
     private final CountDownLatch firstRead = new CountDownLatch(1);
+    private final AtomicBoolean firstReadStarted = new AtomicBoolean();
 
     private volatile Snapshot snapshot;
     private volatile Instant lastSuccessfulRefresh;
@@ -85,11 +88,25 @@ public final class KeyRingProvider implements AutoCloseable {
     /**
      * Leaves the first read of the store to the background thread (with no background refresh, reads it now):
      * nothing waits for the store until a caller needs the ring, and that caller waits for this read
-     * ({@link #current()} takes the read lock when there is no ring yet).
+     * ({@link #current()} takes the read lock when there is no ring yet). With a {@code signal} the read starts when
+     * it completes (either way) or when a caller waits for the first read, whichever comes first; a caller that needs
+     * the ring before then reads the store itself ({@link #current()}).
      */
-    public void readInBackground() {
+    public void readInBackground(CompletionStage<?> signal) {
         if (background == null) {
             current();
+            return;
+        }
+        if (signal == null) {
+            startFirstRead();
+        } else {
+            signal.whenComplete((result, failure) -> startFirstRead());
+        }
+    }
+
+    /** Hands the first read to the background thread, once. */
+    private void startFirstRead() {
+        if (firstReadStarted.getAndSet(true)) {
             return;
         }
         try {
@@ -108,6 +125,9 @@ public final class KeyRingProvider implements AutoCloseable {
 
     /** Waits at most {@code timeout} for the first read of the store to finish; returns whether it has. */
     public boolean awaitFirstRead(Duration timeout) throws InterruptedException {
+        if (firstRead.getCount() > 0 && background != null) {
+            startFirstRead();
+        }
         return firstRead.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -119,6 +139,9 @@ public final class KeyRingProvider implements AutoCloseable {
     public void waitForFirstRead() {
         if (firstRead.getCount() == 0 || lock.isHeldByCurrentThread()) {
             return;
+        }
+        if (background != null) {
+            startFirstRead();
         }
         try {
             firstRead.await();

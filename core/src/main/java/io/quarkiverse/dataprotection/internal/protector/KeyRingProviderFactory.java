@@ -37,8 +37,9 @@ public final class KeyRingProviderFactory implements DataProtectionProviderFacto
                 s.restoreLostKeys(), s.changePollPeriod(), s.keyRetention(), s.listener()));
         String defaultKeyText;
         if (s.firstReadInBackground()) {
-            keyRing.readInBackground();
-            defaultKeyText = "read in the background (not ready until then)";
+            keyRing.readInBackground(s.firstReadSignal());
+            defaultKeyText = s.firstReadSignal() == null ? "read in the background (not ready until then)"
+                    : "read in the background once start-up is over (not ready until then)";
         } else {
             Key defaultKey = keyRing.current().defaultKey();
             defaultKeyText = defaultKey == null ? "none (not ready)"

@@ -21,7 +21,8 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
 /**
  * {@code firstReadInBackground}: build() returns while the store is still being read, the status says "starting"
- * and is not ready until the read is done, and a protect issued meanwhile waits for that read and then works.
+ * and is not ready until the read is done, and a protect issued meanwhile waits for that read and then works. With
+ * {@code firstReadAfter(signal)} the read starts when the signal completes, or earlier when a caller needs the ring.
  */
 class FirstReadInBackgroundTest {
 
@@ -105,6 +106,70 @@ class FirstReadInBackgroundTest {
             assertThat(provider.status().starting()).isFalse();
             assertThat(provider.status().isReady()).isTrue();
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void withASignal_theStoreIsFirstReadWhenItCompletes() throws Exception {
+        UnknownKeyFloodTest.StallingStore store = new UnknownKeyFloodTest.StallingStore();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try (DataProtectionProvider provider = signalled(store, started)) {
+            assertThat(provider.status().starting()).isTrue();
+            assertThat(provider.status().isReady()).isFalse();
+            assertThat(store.reads.get()).as("no read before the signal").isZero();
+
+            started.complete(null);
+            assertThat(provider.awaitFirstRead(Duration.ofSeconds(30))).isTrue();
+            assertThat(store.reads.get()).isPositive();
+            assertThat(provider.status().isReady()).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void withASignalThatFails_theStoreIsStillRead() throws Exception {
+        UnknownKeyFloodTest.StallingStore store = new UnknownKeyFloodTest.StallingStore();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try (DataProtectionProvider provider = signalled(store, started)) {
+            started.completeExceptionally(new IllegalStateException("the HTTP server did not start"));
+            assertThat(provider.awaitFirstRead(Duration.ofSeconds(30))).isTrue();
+            assertThat(provider.status().isReady()).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void beforeTheSignal_aProtectReadsTheStoreItself() throws Exception {
+        UnknownKeyFloodTest.StallingStore store = new UnknownKeyFloodTest.StallingStore();
+        try (DataProtectionProvider provider = signalled(store, new CompletableFuture<>())) {
+            DataProtector protector = provider.createProtector("p");
+            byte[] payload = protector.protect("hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(new String(protector.unprotect(payload), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(store.reads.get()).isPositive();
+            assertThat(provider.awaitFirstRead(Duration.ZERO)).isTrue();
+            assertThat(provider.status().starting()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void beforeTheSignal_awaitFirstReadAndTheKeyManagerStartTheRead() throws Exception {
+        UnknownKeyFloodTest.StallingStore store = new UnknownKeyFloodTest.StallingStore();
+        try (DataProtectionProvider provider = signalled(store, new CompletableFuture<>())) {
+            assertThat(provider.awaitFirstRead(Duration.ofSeconds(30))).as("a readiness probe arriving first")
+                    .isTrue();
+            assertThat(provider.status().isReady()).isTrue();
+        }
+        UnknownKeyFloodTest.StallingStore other = new UnknownKeyFloodTest.StallingStore();
+        try (DataProtectionProvider provider = signalled(other, new CompletableFuture<>())) {
+            assertThat(provider.keyManager().getAllKeys()).as("the key the first read created").hasSize(1);
+        }
+    }
+
+    /** The first read waits for {@code signal}; no periodic refresh comes before it (non-versioned store). */
+    private static DataProtectionProvider signalled(XmlRepository store, CompletableFuture<Void> signal) {
+        return DataProtectionProvider.builder().repository(store).refreshPeriod(Duration.ofHours(1))
+                .firstReadInBackground(true).firstReadAfter(signal).build();
     }
 
     /** A store every read of which fails. */
