@@ -19,6 +19,7 @@ import io.quarkiverse.dataprotection.runtime.DataProtectionMetrics;
 import io.quarkiverse.dataprotection.runtime.DataProtectionProducers;
 import io.quarkiverse.dataprotection.runtime.DataProtectionRecorder;
 import io.quarkiverse.dataprotection.runtime.DataProtectionService;
+import io.quarkiverse.dataprotection.runtime.HttpServerStarted;
 import io.quarkiverse.dataprotection.spi.DataProtectionProviderFactory;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -149,6 +150,14 @@ class DataProtectionProcessor {
      * Micrometer meters, only when the application has Micrometer: otherwise its classes are not there. The metrics
      * capability alone could be another metrics extension, hence the class check.
      */
+    /** The signal that starts the key ring's first read once the HTTP server listens, when there is one. */
+    @BuildStep
+    void httpServerStarted(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.VERTX_HTTP)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(HttpServerStarted.class));
+        }
+    }
+
     @BuildStep
     void metrics(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.METRICS)

@@ -50,11 +50,16 @@ public class DataProtectionService {
             @Any Instance<CertificateSourceFactory> certificateSources,
             @Any Instance<KeyEncryptionFactory> keyEncryptionFactories, Instance<KeyEncryptor> applicationEncryptor,
             @Any Instance<KeyDecryptor> applicationDecryptors, @Any Instance<DataProtectionListener> listeners,
-            Instance<DataProtectionMetrics> metrics) {
+            Instance<DataProtectionMetrics> metrics, Instance<HttpServerStarted> httpServerStarted) {
         this.buildInfo = buildInfo;
         String applicationName = applicationName(config);
         // Check every setting before opening the store, so a bad value never leaves a client behind.
         var builder = ProviderSettings.apply(config, applicationName, DataProtectionProvider.builder());
+        if (httpServerStarted.isResolvable()) {
+            // The first read (when in the background) waits for the HTTP server, the end of the start-up: on a
+            // small machine it would otherwise slow the server's start and gain no readiness (benchmarks/README.md).
+            builder.firstReadAfter(httpServerStarted.get().signal());
+        }
         List<DataProtectionListener> all = new ArrayList<>(listeners.stream().toList());
         if (metrics.isResolvable()) {
             all.add(metrics.get());
