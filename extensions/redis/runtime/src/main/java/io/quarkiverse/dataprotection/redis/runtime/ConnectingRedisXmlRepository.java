@@ -4,29 +4,40 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
 /**
- * The Redis key store while its client is still being created on the connecting thread: every call waits for the
- * client (so only the key ring's first read, on its background thread, ever waits), and a client that could not be
- * created fails each call with the reason. Lets the service start without waiting for Redisson's class loading and
- * first connection.
+ * The Redis key store before its client exists: the first call creates the client (Redisson's class loading and
+ * configuration; its connections open on demand) on the calling thread, which is the key ring's first read on its
+ * background thread; concurrent calls wait for it. A client that could not be created fails each call with the reason.
+ * Lets the service start without loading Redisson, and keeps that work off the rest of the start-up.
  * <p>
- * Thread-safety: safe for concurrent use, as the Redis store it waits for.
+ * Thread-safety: safe for concurrent use, as the Redis store it creates.
  */
 final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
 
-    private final CompletableFuture<VersionedXmlRepository> repository;
+    private final Supplier<VersionedXmlRepository> connect;
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private final CompletableFuture<VersionedXmlRepository> repository = new CompletableFuture<>();
     private final String description;
 
-    ConnectingRedisXmlRepository(CompletableFuture<VersionedXmlRepository> repository, String listKey) {
-        this.repository = repository;
+    ConnectingRedisXmlRepository(Supplier<VersionedXmlRepository> connect, String listKey) {
+        this.connect = connect;
         this.description = "redis:" + listKey;
     }
 
     private VersionedXmlRepository redis() {
+        if (!repository.isDone() && connecting.compareAndSet(false, true)) {
+            try {
+                repository.complete(connect.get());
+            } catch (RuntimeException | Error e) {
+                repository.completeExceptionally(e); // never leave the callers waiting on it
+            }
+        }
         try {
             return repository.join();
         } catch (CompletionException e) {
@@ -72,7 +83,10 @@ final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
         redis().remove(elements);
     }
 
-    /** Subscribes once the client exists, without waiting for it (a failed client leaves the version poll alone). */
+    /**
+     * Subscribes once the client exists, without creating it or waiting for it (a failed client leaves the version
+     * poll alone).
+     */
     @Override
     public AutoCloseable subscribe(Runnable listener) {
         CompletableFuture<AutoCloseable> subscription = repository.thenApply(redis -> redis.subscribe(listener));
