@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * the time from launch until {@code /q/health/ready} answers 200, and the JVM's thread count at that moment; then it
  * stops the app. Medians per app and the differences to the bare app are printed at the end.
  * <p>
- * Arguments: {@code [rounds]} (default 15). The apps are built with
+ * Arguments: {@code [rounds] [baseline]} (default 15 rounds); {@code baseline} is the root of another checkout whose
+ * apps are built too: its file and Redis apps run in the same rounds as {@code file-baseline} and
+ * {@code redis-baseline}. The apps are built with
  * {@code mvn -B -q -Pstartup-benchmark -pl benchmarks/startup/bare,benchmarks/startup/file,benchmarks/startup/redis
  * -am package -DskipTests}; run from the repository root (see benchmarks/README.md).
  */
@@ -47,11 +49,15 @@ public final class StartupReport {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Map<String, Path> apps = new LinkedHashMap<>();
         for (String app : List.of("bare", "file", "redis", "redis-24")) {
-            Path jar = Path.of("benchmarks/startup", app.replace("-24", ""), "target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("Missing " + jar + ": build the apps first (benchmarks/README.md)");
+            apps.put(app, jar(Path.of("benchmarks/startup"), app));
+        }
+        if (args.length > 1) {
+            // Another build of the apps (say, main's), started in the same rounds: an A/B within one run, which the
+            // spread between runs (medians drift by 100 ms) would otherwise hide.
+            Path baseline = Path.of(args[1], "benchmarks/startup");
+            for (String app : List.of("file", "redis")) {
+                apps.put(app + "-baseline", jar(baseline, app));
             }
-            apps.put(app, jar);
         }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         apps.keySet().forEach(app -> runs.put(app, new ArrayList<>()));
@@ -76,6 +82,14 @@ public final class StartupReport {
         report(runs);
     }
 
+    private static Path jar(Path startupDir, String app) {
+        Path jar = startupDir.resolve(app.replace("-24", "")).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": build the apps first (benchmarks/README.md)");
+        }
+        return jar;
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -86,7 +100,7 @@ public final class StartupReport {
 
     private static List<String> options(String app, LocalRedis redis, Path keys) {
         List<String> options = new ArrayList<>(List.of("-Dquarkus.http.port=0"));
-        if (app.equals("file")) {
+        if (app.startsWith("file")) {
             options.add("-Dquarkus.data-protection.file.directory=" + keys);
         }
         if (app.startsWith("redis")) {
