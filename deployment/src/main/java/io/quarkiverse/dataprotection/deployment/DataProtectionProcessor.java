@@ -146,10 +146,6 @@ class DataProtectionProcessor {
         return new HealthBuildItem(HEALTH_CHECK, config.health().enabled());
     }
 
-    /**
-     * Micrometer meters, only when the application has Micrometer: otherwise its classes are not there. The metrics
-     * capability alone could be another metrics extension, hence the class check.
-     */
     /** The signal that starts the key ring's first read once the HTTP server listens, when there is one. */
     @BuildStep
     void httpServerStarted(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
@@ -158,6 +154,10 @@ class DataProtectionProcessor {
         }
     }
 
+    /**
+     * Micrometer meters, only when the application has Micrometer: otherwise its classes are not there. The metrics
+     * capability alone could be another metrics extension, hence the class check.
+     */
     @BuildStep
     void metrics(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.METRICS)
