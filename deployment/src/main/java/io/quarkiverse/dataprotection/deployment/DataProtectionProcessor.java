@@ -35,7 +35,9 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
@@ -146,10 +148,15 @@ class DataProtectionProcessor {
         return new HealthBuildItem(HEALTH_CHECK, config.health().enabled());
     }
 
-    /** The signal that starts the key ring's first read once the HTTP server listens, when there is one. */
+    /**
+     * The signal that starts the key ring's first read once the HTTP server listens, when there is one. Not in dev
+     * mode: a live reload restarts the application but not its HTTP server, so the signal would never come (the read
+     * then starts with the service, as without an HTTP server).
+     */
     @BuildStep
-    void httpServerStarted(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (capabilities.isPresent(Capability.VERTX_HTTP)) {
+    void httpServerStarted(Capabilities capabilities, LaunchModeBuildItem launchMode,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.VERTX_HTTP) && launchMode.getLaunchMode() != LaunchMode.DEVELOPMENT) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(HttpServerStarted.class));
         }
     }

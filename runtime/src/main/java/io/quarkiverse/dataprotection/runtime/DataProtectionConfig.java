@@ -82,7 +82,8 @@ public interface DataProtectionConfig {
     /**
      * Whether the key ring is read for the first time in the background instead of before the application reports
      * started (a remote store then never delays the start). With Quarkus' HTTP server that read starts once the
-     * server listens, so that it does not compete for the CPU with the rest of the start-up; a protect, an unprotect,
+     * server listens (except in dev mode), so that it does not compete for the CPU with the rest of the start-up; a protect, an
+     * unprotect,
      * a key manager call or a readiness probe arriving first starts it at once. Until that read is done the readiness
      * check is down with {@code starting: true} (it waits up to 10 seconds for a read under way before it answers),
      * and protect and unprotect wait for the read. Set it to {@code false} to make the start wait for the read.
