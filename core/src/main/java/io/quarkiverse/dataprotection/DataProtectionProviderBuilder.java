@@ -191,8 +191,8 @@ public final class DataProtectionProviderBuilder {
     /**
      * With {@link #firstReadInBackground(boolean) the first read in the background}: starts that read when
      * {@code signal} completes, normally or not, instead of at once; by default it starts at once. A framework passes
-     * "the application has started", so the read does not compete for the CPU with the rest of the start-up. Nothing
-     * waits for the signal that needs the ring: a protect, an unprotect, the key manager or
+     * "the application has started", so the read does not compete for the CPU with the rest of the start-up. A caller
+     * that needs the ring never waits for the signal: a protect, an unprotect, the key manager or
      * {@link DataProtectionProvider#awaitFirstRead(Duration)} arriving first starts the read itself.
      */
     public DataProtectionProviderBuilder firstReadAfter(CompletionStage<?> signal) {
