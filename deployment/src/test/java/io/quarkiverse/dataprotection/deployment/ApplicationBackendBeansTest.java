@@ -42,7 +42,8 @@ class ApplicationBackendBeansTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Backends.class, Base64Encryptor.class, Base64Decryptor.class))
+            .withApplicationRoot(
+                    jar -> jar.addClasses(UnversionedStore.class, Backends.class, Base64Encryptor.class, Base64Decryptor.class))
             .overrideConfigKey("quarkus.data-protection.key-store", "file")
             .overrideConfigKey("quarkus.data-protection.file.directory", "target/should-not-be-used");
 
@@ -54,27 +55,8 @@ class ApplicationBackendBeansTest {
         @Produces
         @ApplicationScoped
         XmlRepository repository() {
-            return new XmlRepository() {
-                @Override
-                public java.util.List<io.quarkiverse.dataprotection.spi.StoredElement> readAll() {
-                    return REPOSITORY.readAll();
-                }
-
-                @Override
-                public void add(String xml, String friendlyName) {
-                    REPOSITORY.add(xml, friendlyName);
-                }
-
-                @Override
-                public void remove(java.util.Collection<io.quarkiverse.dataprotection.spi.StoredElement> elements) {
-                    REPOSITORY.remove(elements);
-                }
-
-                @Override
-                public String description() {
-                    return "application-repository";
-                }
-            };
+            return new UnversionedStore(REPOSITORY, "application-repository", () -> {
+            });
         }
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,7 +20,6 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
 import io.quarkiverse.dataprotection.runtime.HttpServerStarted;
-import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkus.arc.Arc;
@@ -36,7 +33,7 @@ class FirstReadAfterHttpStartTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(RecordingStore.class));
+            .withApplicationRoot(jar -> jar.addClasses(RecordingStore.class, UnversionedStore.class));
 
     @Inject
     DataProtectionProvider provider;
@@ -65,32 +62,12 @@ class FirstReadAfterHttpStartTest {
         @Produces
         @ApplicationScoped
         XmlRepository repository() {
-            InMemoryXmlRepository memory = new InMemoryXmlRepository();
-            return new XmlRepository() {
-                @Override
-                public List<StoredElement> readAll() {
-                    if (READS.getAndIncrement() == 0) {
-                        HTTP_STARTED_AT_FIRST_READ.set(Arc.container().instance(HttpServerStarted.class).get()
-                                .signal().toCompletableFuture().isDone());
-                    }
-                    return memory.readAll();
+            return new UnversionedStore(new InMemoryXmlRepository(), "recording-test-store", () -> {
+                if (READS.getAndIncrement() == 0) {
+                    HTTP_STARTED_AT_FIRST_READ.set(Arc.container().instance(HttpServerStarted.class).get()
+                            .signal().toCompletableFuture().isDone());
                 }
-
-                @Override
-                public void add(String xml, String friendlyName) {
-                    memory.add(xml, friendlyName);
-                }
-
-                @Override
-                public void remove(Collection<StoredElement> elements) {
-                    memory.remove(elements);
-                }
-
-                @Override
-                public String description() {
-                    return "recording-test-store";
-                }
-            };
+            });
         }
     }
 }

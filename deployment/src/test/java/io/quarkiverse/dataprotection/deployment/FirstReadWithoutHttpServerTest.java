@@ -2,8 +2,6 @@ package io.quarkiverse.dataprotection.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.dataprotection.DataProtectionProvider;
-import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkus.test.QuarkusUnitTest;
@@ -29,7 +26,7 @@ class FirstReadWithoutHttpServerTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(UnversionedStore.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReadCountingStore.class, UnversionedStore.class))
             .overrideConfigKey("quarkus.http.host-enabled", "false");
 
     @Inject
@@ -41,42 +38,20 @@ class FirstReadWithoutHttpServerTest {
         while (provider.status().starting() && System.nanoTime() < deadline) {
             Thread.sleep(50); // status() never starts the read itself
         }
-        assertThat(UnversionedStore.READS.get()).isPositive();
+        assertThat(ReadCountingStore.READS.get()).isPositive();
         assertThat(provider.status().starting()).isFalse();
         assertThat(provider.status().isReady()).isTrue();
     }
 
     /** A store without a version, so no poll reads it either. */
     @Singleton
-    static class UnversionedStore {
+    static class ReadCountingStore {
         static final AtomicInteger READS = new AtomicInteger();
 
         @Produces
         @ApplicationScoped
         XmlRepository repository() {
-            InMemoryXmlRepository memory = new InMemoryXmlRepository();
-            return new XmlRepository() {
-                @Override
-                public List<StoredElement> readAll() {
-                    READS.incrementAndGet();
-                    return memory.readAll();
-                }
-
-                @Override
-                public void add(String xml, String friendlyName) {
-                    memory.add(xml, friendlyName);
-                }
-
-                @Override
-                public void remove(Collection<StoredElement> elements) {
-                    memory.remove(elements);
-                }
-
-                @Override
-                public String description() {
-                    return "unversioned-test-store";
-                }
-            };
+            return new UnversionedStore(new InMemoryXmlRepository(), "unversioned-test-store", READS::incrementAndGet);
         }
     }
 }

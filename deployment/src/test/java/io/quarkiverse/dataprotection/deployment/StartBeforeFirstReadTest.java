@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.Protector;
-import io.quarkiverse.dataprotection.spi.StoredElement;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 import io.quarkus.test.QuarkusUnitTest;
@@ -38,7 +35,7 @@ class StartBeforeFirstReadTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(HeldStore.class));
+            .withApplicationRoot(jar -> jar.addClasses(HeldStore.class, UnversionedStore.class));
 
     @Singleton
     static class HeldStore {
@@ -50,32 +47,13 @@ class StartBeforeFirstReadTest {
         @Produces
         @ApplicationScoped
         XmlRepository repository() {
-            return new XmlRepository() {
-                @Override
-                public List<StoredElement> readAll() {
-                    try {
-                        HOLD.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return REPOSITORY.readAll();
+            return new UnversionedStore(REPOSITORY, "held-test-store", () -> {
+                try {
+                    HOLD.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-
-                @Override
-                public void add(String xml, String friendlyName) {
-                    REPOSITORY.add(xml, friendlyName);
-                }
-
-                @Override
-                public void remove(Collection<StoredElement> elements) {
-                    REPOSITORY.remove(elements);
-                }
-
-                @Override
-                public String description() {
-                    return "held-test-store";
-                }
-            };
+            });
         }
     }
 
