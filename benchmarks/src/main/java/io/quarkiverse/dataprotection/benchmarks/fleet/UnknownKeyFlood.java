@@ -1,10 +1,13 @@
 package io.quarkiverse.dataprotection.benchmarks.fleet;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -21,18 +24,26 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
  * against the same without the flood, in one run; and the store reads the flood caused. The store is a plain
  * {@link XmlRepository} (no version to check first), so each unknown-key refresh is a full read of the 10,000
  * elements: the worst case. Both threads share the machine's 2 cores, so the flood also costs the measured thread
- * CPU, whatever the library does: the third row, beside a thread of known-key unprotects for as long, shows that share.
+ * CPU, whatever the library does: a third condition, beside a second thread of known-key unprotects for as long,
+ * shows that share.
+ * <p>
+ * One flood lasts a few tenths of a second, so the p99 of one window is a handful of samples that any GC or JIT pause
+ * moves. The run therefore has {@code rounds} rounds (argument, default 15), each with the three windows of equal
+ * length in a rotating order, and pools each condition's samples over the rounds; the rounds are one unknown-key
+ * interval apart, so each flood (with ids never sent before) may cause one store read.
  */
 public final class UnknownKeyFlood {
 
     private static final int KEYS = 10_000;
     private static final int FORGED = 10_000;
     private static final int SAMPLES = 20_000;
+    private static final List<String> CONDITIONS = List.of("alone", "flood", "busy");
 
     private UnknownKeyFlood() {
     }
 
     public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Fleet.quiet();
         CountingStore store = new CountingStore();
         Fleet.keyXmls(KEYS, null).forEach(xml -> store.delegate.add(xml, "key"));
@@ -41,48 +52,86 @@ public final class UnknownKeyFlood {
                 .autoGenerateKeys(false).build()) {
             DataProtector protector = provider.createProtector("flood");
             byte[] known = protector.protect(new byte[1024]);
-            measure(protector, known, SAMPLES, () -> false); // warm-up
-            double[] quiet = measure(protector, known, SAMPLES, () -> false);
-            int readsBefore = store.reads.get();
-            Flood flood = new Flood(protector, known);
-            long begin = System.nanoTime();
-            flood.start();
-            double[] flooded = measure(protector, known, 1, flood::isAlive); // exactly while the flood lasts
-            flood.join();
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            double floodSeconds = flood.nanos / 1e9;
-            int reads = store.reads.get() - readsBefore;
-            // The same CPU competition without unknown keys: a second thread of known-key unprotects, as long
-            long busyBegin = System.nanoTime();
-            long busyEnd = busyBegin + flood.nanos;
-            Thread busy = new Thread(() -> measure(protector, known, 1, () -> System.nanoTime() < busyEnd));
-            busy.start();
-            double[] contended = measure(protector, known, 1, busy::isAlive);
-            busy.join();
-            double busySeconds = (System.nanoTime() - busyBegin) / 1e9;
-            System.out.println("| known-key unprotect, 10,000-key ring | p50 (ms) | p99 (ms) |");
-            System.out.println("|---|---:|---:|");
-            System.out.println("| alone (" + (long) quiet[2] + " calls) | " + Fleet.ms(quiet[0]) + " | "
-                    + Fleet.ms(quiet[1]) + " |");
-            System.out.println("| during the flood (" + (long) flooded[2] + " calls) | " + Fleet.ms(flooded[0]) + " | "
-                    + Fleet.ms(flooded[1]) + " |");
-            System.out.println("| beside a thread of known-key unprotects for " + String.format(Locale.ROOT, "%.1f s",
-                    busySeconds) + " (" + (long) contended[2] + " calls) | " + Fleet.ms(contended[0]) + " | "
-                    + Fleet.ms(contended[1]) + " |");
-            System.out.printf(
-                    "p99 flood / alone: %s, flood / beside a known-key thread: %s; %,d forged payloads (%d answered 'not found') in %.2f s; "
-                            + "store reads caused in the %.1f s measured: %d; allowed at one per %d s interval: %d%n",
-                    Fleet.ratio(flooded[1], quiet[1]), Fleet.ratio(flooded[1], contended[1]), FORGED, flood.notFound.get(),
-                    floodSeconds, seconds, reads,
-                    interval.toSeconds(), (long) Math.ceil(seconds / interval.toSeconds()));
+            measure(protector, known, SAMPLES, () -> false); // warm-up of the known-key path
+            Flood warmUp = new Flood(protector, known, -1);
+            warmUp.start();
+            warmUp.join();
+            long window = warmUp.nanos; // every window lasts as long as one flood
+            Map<String, List<long[]>> samples = new LinkedHashMap<>();
+            CONDITIONS.forEach(condition -> samples.put(condition, new ArrayList<>()));
+            List<Double> roundRatios = new ArrayList<>();
+            int maxReadsPerFlood = 0;
+            int totalReads = 0;
+            long floodNanos = 0;
+            int notFound = 0;
+            for (int round = 0; round < rounds; round++) {
+                Thread.sleep(interval.toMillis() + 100); // the previous flood's interval is over
+                Map<String, long[]> thisRound = new LinkedHashMap<>();
+                for (int i = 0; i < CONDITIONS.size(); i++) {
+                    String condition = CONDITIONS.get((round + i) % CONDITIONS.size());
+                    switch (condition) {
+                        case "alone" -> {
+                            long end = System.nanoTime() + window;
+                            thisRound.put(condition, measure(protector, known, 1, () -> System.nanoTime() < end));
+                        }
+                        case "flood" -> {
+                            int readsBefore = store.reads.get();
+                            Flood flood = new Flood(protector, known, round);
+                            flood.start();
+                            thisRound.put(condition, measure(protector, known, 1, flood::isAlive));
+                            flood.join();
+                            int reads = store.reads.get() - readsBefore;
+                            maxReadsPerFlood = Math.max(maxReadsPerFlood, reads);
+                            totalReads += reads;
+                            floodNanos += flood.nanos;
+                            notFound += flood.notFound.get();
+                        }
+                        default -> {
+                            long end = System.nanoTime() + window;
+                            Thread busy = new Thread(() -> measure(protector, known, 1, () -> System.nanoTime() < end));
+                            busy.start();
+                            thisRound.put(condition, measure(protector, known, 1, busy::isAlive));
+                            busy.join();
+                        }
+                    }
+                }
+                thisRound.forEach((condition, taken) -> samples.get(condition).add(taken));
+                roundRatios.add(Fleet.percentile(thisRound.get("flood").clone(), 99)
+                        / Fleet.percentile(thisRound.get("alone").clone(), 99));
+            }
+            double[][] pooled = new double[CONDITIONS.size()][];
+            for (int i = 0; i < CONDITIONS.size(); i++) {
+                long[] all = samples.get(CONDITIONS.get(i)).stream().flatMapToLong(Arrays::stream).toArray();
+                pooled[i] = new double[] { Fleet.percentile(all, 50), Fleet.percentile(all, 99),
+                        Fleet.percentile(all, 99.9), all.length, all[all.length - 1] };
+            }
+            System.out.printf(Locale.ROOT, "%d rounds; windows of %.2f s (one flood's length)%n%n", rounds,
+                    window / 1e9);
+            System.out.println("| known-key unprotect, 10,000-key ring, pooled over the rounds | calls | p50 (ms) | "
+                    + "p99 (ms) | p99.9 (ms) | max (ms) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            String[] labels = { "alone", "during the flood", "beside a second thread of known-key unprotects" };
+            for (int i = 0; i < CONDITIONS.size(); i++) {
+                System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n", labels[i], (long) pooled[i][3],
+                        Fleet.ms(pooled[i][0]), Fleet.ms(pooled[i][1]), Fleet.ms(pooled[i][2]), Fleet.ms(pooled[i][4]));
+            }
+            roundRatios.sort(null);
+            System.out.printf(Locale.ROOT,
+                    "%npooled p99 flood / alone: %s; flood / beside a known-key thread: %s; per-round p99 flood / alone:"
+                            + " median %.2f, range %.2f-%.2f%n",
+                    Fleet.ratio(pooled[1][1], pooled[0][1]), Fleet.ratio(pooled[1][1], pooled[2][1]),
+                    roundRatios.get(roundRatios.size() / 2), roundRatios.get(0), roundRatios.get(roundRatios.size() - 1));
+            System.out.printf(Locale.ROOT,
+                    "%,d forged payloads (%,d answered 'not found'), %.2f s per flood on average; store reads caused: "
+                            + "%d in %d floods, at most %d per flood (allowed: 1 per %d s interval, and the floods are "
+                            + "one interval apart)%n",
+                    (long) FORGED * rounds, notFound, floodNanos / 1e9 / rounds, totalReads, rounds, maxReadsPerFlood,
+                    interval.toSeconds());
         }
     }
 
-    /**
-     * {@code [p50, p99, calls]} (nanoseconds) of known-key unprotects: {@code min} of them, and more while
-     * {@code more} says so.
-     */
-    private static double[] measure(DataProtector protector, byte[] known, int min, BooleanSupplier more) {
+    /** The nanosecond times of known-key unprotects: {@code min} of them, and more while {@code more} says so. */
+    private static long[] measure(DataProtector protector, byte[] known, int min, BooleanSupplier more) {
         long[] samples = new long[SAMPLES];
         int n = 0;
         while (n < min || more.getAsBoolean()) {
@@ -93,21 +142,25 @@ public final class UnknownKeyFlood {
             protector.unprotect(known);
             samples[n++] = System.nanoTime() - begin;
         }
-        long[] taken = Arrays.copyOf(samples, n);
-        return new double[] { Fleet.percentile(taken, 50), Fleet.percentile(taken, 99), n };
+        return Arrays.copyOf(samples, n);
     }
 
-    /** Sends {@value #FORGED} payloads, each under another key id, as fast as they are answered. */
+    /**
+     * Sends {@value #FORGED} payloads, each under a key id never sent before (the round number is part of it), as
+     * fast as they are answered.
+     */
     private static final class Flood extends Thread {
         private final DataProtector protector;
         private final byte[] known;
+        private final int round;
         final AtomicInteger notFound = new AtomicInteger();
         volatile long nanos;
 
-        Flood(DataProtector protector, byte[] known) {
+        Flood(DataProtector protector, byte[] known, int round) {
             super("flood");
             this.protector = protector;
             this.known = known;
+            this.round = round;
         }
 
         @Override
@@ -115,8 +168,11 @@ public final class UnknownKeyFlood {
             long begin = System.nanoTime();
             for (int i = 0; i < FORGED; i++) {
                 byte[] forged = known.clone();
-                forged[4 + (i % 16)] ^= (byte) (1 + i / 16 % 255); // bytes 4..19: the key id
-                forged[4 + ((i + 7) % 16)] ^= (byte) (i >>> 12);
+                long id = ((long) (round + 1) << 32) | i;
+                for (int b = 0; b < 8; b++) {
+                    forged[4 + b] ^= (byte) (id >>> (8 * b)); // bytes 4..19 are the key id
+                }
+                forged[12] ^= 0x5a; // never the known id, even for id 0
                 try {
                     protector.unprotect(forged);
                 } catch (DataProtectionException e) {
