@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +27,7 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
  * CPU, whatever the library does: a third condition, beside a second thread of known-key unprotects for as long,
  * shows that share.
  * <p>
- * One flood lasts a few tenths of a second, so the p99 of one window is a handful of samples that any GC or JIT pause
+ * One flood lasts about a tenth of a second, so the p99 of one window is a handful of samples that any GC or JIT pause
  * moves. The run therefore has {@code rounds} rounds (argument, default 15), each with the three windows of equal
  * length in a rotating order, and pools each condition's samples over the rounds; the rounds are one unknown-key
  * interval apart, so each flood (with ids never sent before) may cause one store read.
@@ -37,7 +37,30 @@ public final class UnknownKeyFlood {
     private static final int KEYS = 10_000;
     private static final int FORGED = 10_000;
     private static final int SAMPLES = 20_000;
-    private static final List<String> CONDITIONS = List.of("alone", "flood", "busy");
+
+    /** The three windows of a round, each with its row label. */
+    private enum Condition {
+        ALONE("alone"),
+        FLOOD("during the flood"),
+        BUSY("beside a second thread of known-key unprotects");
+
+        final String label;
+
+        Condition(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A condition's samples, pooled over the rounds (nanoseconds). */
+    private record Pooled(long calls, double p50, double p99, double p999, double max) {
+
+        static Pooled of(List<long[]> rounds) {
+            long[] all = rounds.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(all);
+            return new Pooled(all.length, Fleet.percentile(all, 50), Fleet.percentile(all, 99),
+                    Fleet.percentile(all, 99.9), all[all.length - 1]);
+        }
+    }
 
     private UnknownKeyFlood() {
     }
@@ -57,8 +80,10 @@ public final class UnknownKeyFlood {
             warmUp.start();
             warmUp.join();
             long window = warmUp.nanos; // every window lasts as long as one flood
-            Map<String, List<long[]>> samples = new LinkedHashMap<>();
-            CONDITIONS.forEach(condition -> samples.put(condition, new ArrayList<>()));
+            Map<Condition, List<long[]>> samples = new EnumMap<>(Condition.class);
+            for (Condition condition : Condition.values()) {
+                samples.put(condition, new ArrayList<>());
+            }
             List<Double> roundRatios = new ArrayList<>();
             int maxReadsPerFlood = 0;
             int totalReads = 0;
@@ -66,15 +91,16 @@ public final class UnknownKeyFlood {
             int notFound = 0;
             for (int round = 0; round < rounds; round++) {
                 Thread.sleep(interval.toMillis() + 100); // the previous flood's interval is over
-                Map<String, long[]> thisRound = new LinkedHashMap<>();
-                for (int i = 0; i < CONDITIONS.size(); i++) {
-                    String condition = CONDITIONS.get((round + i) % CONDITIONS.size());
+                Map<Condition, long[]> thisRound = new EnumMap<>(Condition.class);
+                Condition[] conditions = Condition.values();
+                for (int i = 0; i < conditions.length; i++) {
+                    Condition condition = conditions[(round + i) % conditions.length];
                     switch (condition) {
-                        case "alone" -> {
+                        case ALONE -> {
                             long end = System.nanoTime() + window;
                             thisRound.put(condition, measure(protector, known, 1, () -> System.nanoTime() < end));
                         }
-                        case "flood" -> {
+                        case FLOOD -> {
                             int readsBefore = store.reads.get();
                             Flood flood = new Flood(protector, known, round);
                             flood.start();
@@ -86,7 +112,7 @@ public final class UnknownKeyFlood {
                             floodNanos += flood.nanos;
                             notFound += flood.notFound.get();
                         }
-                        default -> {
+                        case BUSY -> {
                             long end = System.nanoTime() + window;
                             Thread busy = new Thread(() -> measure(protector, known, 1, () -> System.nanoTime() < end));
                             busy.start();
@@ -96,30 +122,26 @@ public final class UnknownKeyFlood {
                     }
                 }
                 thisRound.forEach((condition, taken) -> samples.get(condition).add(taken));
-                roundRatios.add(Fleet.percentile(thisRound.get("flood").clone(), 99)
-                        / Fleet.percentile(thisRound.get("alone").clone(), 99));
+                // percentile sorts in place: harmless, the pooled figures do not depend on the order
+                roundRatios.add(Fleet.percentile(thisRound.get(Condition.FLOOD), 99)
+                        / Fleet.percentile(thisRound.get(Condition.ALONE), 99));
             }
-            double[][] pooled = new double[CONDITIONS.size()][];
-            for (int i = 0; i < CONDITIONS.size(); i++) {
-                long[] all = samples.get(CONDITIONS.get(i)).stream().flatMapToLong(Arrays::stream).toArray();
-                pooled[i] = new double[] { Fleet.percentile(all, 50), Fleet.percentile(all, 99),
-                        Fleet.percentile(all, 99.9), all.length, all[all.length - 1] };
-            }
+            Map<Condition, Pooled> pooled = new EnumMap<>(Condition.class);
+            samples.forEach((condition, perRound) -> pooled.put(condition, Pooled.of(perRound)));
             System.out.printf(Locale.ROOT, "%d rounds; windows of %.2f s (one flood's length)%n%n", rounds,
                     window / 1e9);
             System.out.println("| known-key unprotect, 10,000-key ring, pooled over the rounds | calls | p50 (ms) | "
                     + "p99 (ms) | p99.9 (ms) | max (ms) |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
-            String[] labels = { "alone", "during the flood", "beside a second thread of known-key unprotects" };
-            for (int i = 0; i < CONDITIONS.size(); i++) {
-                System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n", labels[i], (long) pooled[i][3],
-                        Fleet.ms(pooled[i][0]), Fleet.ms(pooled[i][1]), Fleet.ms(pooled[i][2]), Fleet.ms(pooled[i][4]));
-            }
+            pooled.forEach((condition, p) -> System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n",
+                    condition.label, p.calls(), Fleet.ms(p.p50()), Fleet.ms(p.p99()), Fleet.ms(p.p999()),
+                    Fleet.ms(p.max())));
             roundRatios.sort(null);
             System.out.printf(Locale.ROOT,
                     "%npooled p99 flood / alone: %s; flood / beside a known-key thread: %s; per-round p99 flood / alone:"
                             + " median %.2f, range %.2f-%.2f%n",
-                    Fleet.ratio(pooled[1][1], pooled[0][1]), Fleet.ratio(pooled[1][1], pooled[2][1]),
+                    Fleet.ratio(pooled.get(Condition.FLOOD).p99(), pooled.get(Condition.ALONE).p99()),
+                    Fleet.ratio(pooled.get(Condition.FLOOD).p99(), pooled.get(Condition.BUSY).p99()),
                     roundRatios.get(roundRatios.size() / 2), roundRatios.get(0), roundRatios.get(roundRatios.size() - 1));
             System.out.printf(Locale.ROOT,
                     "%,d forged payloads (%,d answered 'not found'), %.2f s per flood on average; store reads caused: "
