@@ -1,14 +1,12 @@
 package io.quarkiverse.dataprotection.jdbc.runtime;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.runtime.spi.ForwardingVersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
@@ -16,11 +14,12 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
  * Runs every store operation with the caller's JTA transaction suspended. A key created or revoked from a
  * {@code @Transactional} method must not wait for, or roll back with, the application's transaction: other instances
  * may already use it, and the store commits its own short transactions (which Agroal refuses on a connection enlisted
- * in a JTA transaction).
+ * in a JTA transaction). A subscription is forwarded as it is: it listens on a thread of its own, never in a
+ * transaction.
  * <p>
  * Thread-safety: as the store it wraps.
  */
-final class OutsideTransactions implements VersionedXmlRepository {
+final class OutsideTransactions extends ForwardingVersionedXmlRepository {
 
     private final VersionedXmlRepository delegate;
     private final TransactionManager transactions;
@@ -30,7 +29,13 @@ final class OutsideTransactions implements VersionedXmlRepository {
         this.transactions = transactions;
     }
 
-    private <T> T outside(Supplier<T> operation) {
+    @Override
+    protected VersionedXmlRepository delegate() {
+        return delegate;
+    }
+
+    @Override
+    protected <T> T around(Supplier<T> operation) {
         Transaction suspended;
         try {
             suspended = transactions.suspend();
@@ -48,66 +53,5 @@ final class OutsideTransactions implements VersionedXmlRepository {
                 }
             }
         }
-    }
-
-    @Override
-    public List<StoredElement> readAll() {
-        return outside(delegate::readAll);
-    }
-
-    @Override
-    public VersionedElements readVersioned() {
-        return outside(delegate::readVersioned);
-    }
-
-    @Override
-    public String version() {
-        return outside(delegate::version);
-    }
-
-    @Override
-    public void add(String xml, String friendlyName) {
-        outside(() -> {
-            delegate.add(xml, friendlyName);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
-        return outside(() -> delegate.addIfVersion(expectedVersion, xml, friendlyName));
-    }
-
-    @Override
-    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
-        return outside(() -> delegate.addAllIfVersion(expectedVersion, elements));
-    }
-
-    @Override
-    public void remove(Collection<StoredElement> elements) {
-        outside(() -> {
-            delegate.remove(elements);
-            return null;
-        });
-    }
-
-    @Override
-    public AutoCloseable subscribe(Runnable listener) {
-        return delegate.subscribe(listener); // a thread of its own, never in a transaction
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return delegate.isPersistent();
-    }
-
-    @Override
-    public String description() {
-        return delegate.description();
-    }
-
-    @Override
-    public String toString() {
-        return delegate.toString();
     }
 }

@@ -20,9 +20,9 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
 /**
- * The Redis store before its client exists: nothing creates the client until the first call (a subscription does
- * not), the first call creates it once however many callers race, and a creation that failed fails every call
- * instead of leaving callers waiting.
+ * The Redis store before its client exists: nothing creates the client until the first store operation (neither a
+ * subscription, nor its description, nor whether it is persistent), the first call creates it once however many
+ * callers race, and a creation that failed fails every call instead of leaving callers waiting.
  */
 class ConnectingRedisXmlRepositoryTest {
 
@@ -38,7 +38,10 @@ class ConnectingRedisXmlRepositoryTest {
         AtomicInteger notified = new AtomicInteger();
         store.subscribe(notified::incrementAndGet);
         assertThat(store.description()).isEqualTo("redis:dp:keys");
-        assertThat(created).as("neither construction nor subscribe creates the client").hasValue(0);
+        assertThat(store.isPersistent()).isTrue();
+        assertThat(store.toString()).isEqualTo("RedisXmlRepository[redis:dp:keys] (connecting)");
+        assertThat(created).as("neither construction, subscribe, isPersistent, description nor toString creates the "
+                + "client").hasValue(0);
 
         store.add("<key id=\"1\" />", "k1");
         assertThat(store.readAll()).hasSize(1);

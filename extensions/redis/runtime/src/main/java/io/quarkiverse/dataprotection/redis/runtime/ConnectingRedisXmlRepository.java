@@ -1,13 +1,11 @@
 package io.quarkiverse.dataprotection.redis.runtime;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.runtime.spi.ForwardingVersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 
 /**
@@ -18,7 +16,7 @@ import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
  * <p>
  * Thread-safety: safe for concurrent use, as the Redis store it creates.
  */
-final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
+final class ConnectingRedisXmlRepository extends ForwardingVersionedXmlRepository {
 
     private final Supplier<VersionedXmlRepository> connect;
     private final AtomicBoolean connecting = new AtomicBoolean();
@@ -30,7 +28,12 @@ final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
         this.description = "redis:" + listKey;
     }
 
-    private VersionedXmlRepository redis() {
+    /**
+     * The Redis store, created by the first store operation; {@link #subscribe}, {@link #isPersistent},
+     * {@link #description} and {@link #toString} are answered here without it.
+     */
+    @Override
+    protected VersionedXmlRepository delegate() {
         if (!repository.isDone() && connecting.compareAndSet(false, true)) {
             try {
                 repository.complete(connect.get());
@@ -46,41 +49,6 @@ final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
             }
             throw e;
         }
-    }
-
-    @Override
-    public List<StoredElement> readAll() {
-        return redis().readAll();
-    }
-
-    @Override
-    public VersionedXmlRepository.VersionedElements readVersioned() {
-        return redis().readVersioned();
-    }
-
-    @Override
-    public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
-        return redis().addIfVersion(expectedVersion, xml, friendlyName);
-    }
-
-    @Override
-    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
-        return redis().addAllIfVersion(expectedVersion, elements);
-    }
-
-    @Override
-    public String version() {
-        return redis().version();
-    }
-
-    @Override
-    public void add(String xml, String friendlyName) {
-        redis().add(xml, friendlyName);
-    }
-
-    @Override
-    public void remove(Collection<StoredElement> elements) {
-        redis().remove(elements);
     }
 
     /**
@@ -99,6 +67,12 @@ final class ConnectingRedisXmlRepository implements VersionedXmlRepository {
         } catch (Exception e) {
             // the client is shutting down with the service
         }
+    }
+
+    /** A Redis store is persistent; answered without creating the client. */
+    @Override
+    public boolean isPersistent() {
+        return true;
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.quarkiverse.dataprotection.redis.runtime;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.runtime.spi.ForwardingVersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
 
@@ -17,7 +15,7 @@ import io.quarkiverse.dataprotection.spi.XmlRepositoryException;
  * <p>
  * Thread-safe as the delegate is.
  */
-final class TlsExplainedRepository implements VersionedXmlRepository {
+final class TlsExplainedRepository extends ForwardingVersionedXmlRepository {
 
     private final VersionedXmlRepository delegate;
     private final TlsHandshakeWatch watch;
@@ -30,67 +28,12 @@ final class TlsExplainedRepository implements VersionedXmlRepository {
     }
 
     @Override
-    public List<StoredElement> readAll() {
-        return explained(delegate::readAll);
+    protected VersionedXmlRepository delegate() {
+        return delegate;
     }
 
     @Override
-    public VersionedElements readVersioned() {
-        return explained(delegate::readVersioned);
-    }
-
-    @Override
-    public String version() {
-        return explained(delegate::version);
-    }
-
-    @Override
-    public void add(String xml, String friendlyName) {
-        explained(() -> {
-            delegate.add(xml, friendlyName);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
-        return explained(() -> delegate.addIfVersion(expectedVersion, xml, friendlyName));
-    }
-
-    @Override
-    public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
-        return explained(() -> delegate.addAllIfVersion(expectedVersion, elements));
-    }
-
-    @Override
-    public void remove(Collection<StoredElement> elements) {
-        explained(() -> {
-            delegate.remove(elements);
-            return null;
-        });
-    }
-
-    @Override
-    public AutoCloseable subscribe(Runnable listener) {
-        return delegate.subscribe(listener);
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return delegate.isPersistent();
-    }
-
-    @Override
-    public String description() {
-        return delegate.description();
-    }
-
-    @Override
-    public String toString() {
-        return delegate.toString();
-    }
-
-    private <T> T explained(Supplier<T> operation) {
+    protected <T> T around(Supplier<T> operation) {
         try {
             T result = operation.get();
             // Handshakes that failed while this succeeded (another connection of the pool) explain nothing later.
