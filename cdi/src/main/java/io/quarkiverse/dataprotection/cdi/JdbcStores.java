@@ -45,17 +45,10 @@ final class JdbcStores {
 
     /** The store's options; their own validation is reported under the property. */
     static JdbcRepositoryOptions options(JdbcConfig jdbc, String dataSourceName) {
-        JdbcRepositoryOptions options = JdbcRepositoryOptions.defaults().withCreateTable(jdbc.createTable())
-                .withNotifications(jdbc.notifications()).withDataSourceName(dataSourceName);
-        try {
-            options = options.withTableName(jdbc.tableName().strip());
-        } catch (IllegalArgumentException e) {
-            throw ConfigErrors.invalid("jdbc.table-name", "'" + jdbc.tableName() + "'", e.getMessage());
-        }
-        try {
-            return options.withQueryTimeout(jdbc.queryTimeout());
-        } catch (IllegalArgumentException e) {
-            throw ConfigErrors.invalid("jdbc.query-timeout", jdbc.queryTimeout(), e.getMessage());
-        }
+        return JdbcRepositoryOptions.fromSettings(jdbc.tableName(), jdbc.createTable(), jdbc.notifications(),
+                jdbc.queryTimeout(), dataSourceName, (setting, value, rule) -> ConfigErrors.invalid(switch (setting) {
+                    case TABLE_NAME -> "jdbc.table-name";
+                    case QUERY_TIMEOUT -> "jdbc.query-timeout";
+                }, value, rule));
     }
 }

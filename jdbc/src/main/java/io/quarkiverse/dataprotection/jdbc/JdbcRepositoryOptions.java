@@ -55,6 +55,58 @@ public record JdbcRepositoryOptions(String tableName, boolean createTable, boole
                 Optional.empty());
     }
 
+    /**
+     * The options an adapter's settings give (the {@code jdbc.*} properties of the Quarkus and the CDI extension):
+     * the table name stripped of surrounding white space, then checked, then the timeout. A failed check is reported
+     * through {@code invalid}, so that the adapter names its own property and throws its own exception. (Not as an
+     * {@code InvalidSettingException}: its rules read {@code {name}} as another setting's name, and the table name's
+     * rule repeats the configured name as it is.)
+     *
+     * @param tableName the table name as configured
+     * @param dataSourceName the data source's name for {@link JdbcXmlRepository#description()}
+     * @param invalid makes the failure of a setting that breaks a rule
+     * @throws RuntimeException what {@code invalid} made
+     */
+    public static JdbcRepositoryOptions fromSettings(String tableName, boolean createTable, boolean notifications,
+            Duration queryTimeout, String dataSourceName, InvalidSetting invalid) {
+        JdbcRepositoryOptions options = defaults().withCreateTable(createTable).withNotifications(notifications)
+                .withDataSourceName(dataSourceName);
+        try {
+            options = options.withTableName(tableName.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid.of(Setting.TABLE_NAME, "'" + tableName + "'", e.getMessage());
+        }
+        try {
+            return options.withQueryTimeout(queryTimeout);
+        } catch (IllegalArgumentException e) {
+            throw invalid.of(Setting.QUERY_TIMEOUT, queryTimeout, e.getMessage());
+        }
+    }
+
+    /** A setting {@link #fromSettings} checks. Immutable. */
+    public enum Setting {
+        /** The table name; its value is shown quoted, as configured. */
+        TABLE_NAME,
+        /** The query timeout. */
+        QUERY_TIMEOUT
+    }
+
+    /**
+     * Makes the exception for a setting that breaks a rule, in the adapter's words. Called on the thread of
+     * {@link #fromSettings}, at most once a call.
+     */
+    @FunctionalInterface
+    public interface InvalidSetting {
+
+        /**
+         * @param setting the setting
+         * @param value its value as the message shows it
+         * @param rule the rule it breaks, with the fix
+         * @return the exception to throw
+         */
+        RuntimeException of(Setting setting, Object value, String rule);
+    }
+
     public JdbcRepositoryOptions withTableName(String tableName) {
         return new JdbcRepositoryOptions(tableName, createTable, notifications, queryTimeout, dialect, dataSourceName);
     }

@@ -61,18 +61,11 @@ class JdbcRepositoryFactory implements RepositoryFactory {
      * @throws ConfigurationException naming the property, the value and the rule
      */
     static JdbcRepositoryOptions options(DataProtectionJdbcConfig jdbc, String dataSourceName) {
-        JdbcRepositoryOptions options = JdbcRepositoryOptions.defaults().withCreateTable(jdbc.createTable())
-                .withNotifications(jdbc.notifications()).withDataSourceName(dataSourceName);
-        try {
-            options = options.withTableName(jdbc.tableName().strip());
-        } catch (IllegalArgumentException e) {
-            throw ConfigErrors.invalid("jdbc.table-name", "'" + jdbc.tableName() + "'", e.getMessage());
-        }
-        try {
-            return options.withQueryTimeout(jdbc.queryTimeout());
-        } catch (IllegalArgumentException e) {
-            throw ConfigErrors.invalid("jdbc.query-timeout", jdbc.queryTimeout(), e.getMessage());
-        }
+        return JdbcRepositoryOptions.fromSettings(jdbc.tableName(), jdbc.createTable(), jdbc.notifications(),
+                jdbc.queryTimeout(), dataSourceName, (setting, value, rule) -> ConfigErrors.invalid(switch (setting) {
+                    case TABLE_NAME -> "jdbc.table-name";
+                    case QUERY_TIMEOUT -> "jdbc.query-timeout";
+                }, value, rule));
     }
 
     private javax.sql.DataSource dataSource(String name) {
