@@ -1,49 +1,19 @@
 package io.quarkiverse.dataprotection.redis.deployment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.dataprotection.DataProtectionProvider;
-import io.quarkiverse.dataprotection.DataProtector;
-import io.quarkiverse.dataprotection.keys.KeyRingStatus;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * As {@link RedisTlsRegistryClientCertificateTest}, with the client certificate and key as PEM files (how a Kubernetes
- * TLS secret mounts them) in {@code quarkus.tls.<name>.key-store.pem.*}.
+ * Mutual TLS through the TLS registry with the client certificate and key as PEM files (how a Kubernetes TLS secret
+ * mounts them) in {@code quarkus.tls.<name>.key-store.pem.*}.
  */
-class RedisTlsRegistryPemClientCertificateTest {
+class RedisTlsRegistryPemClientCertificateTest extends RedisTlsRegistryClientCertificateTestBase {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = TestRedis.around(new QuarkusUnitTest(), MutualTlsRedis::start,
-            redis -> Map.of("quarkus.data-protection.redis.hosts", MutualTlsRedis.tlsUri(),
-                    "quarkus.tls.redis-mtls.trust-store.pem.certs", MutualTlsRedis.file("server.pem"),
-                    "quarkus.tls.redis-mtls.key-store.pem.client.cert", MutualTlsRedis.file("client.pem"),
-                    "quarkus.tls.redis-mtls.key-store.pem.client.key", MutualTlsRedis.file("client-key.pem")))
-            .withApplicationRoot(jar -> jar.addClasses(TestRedis.class, MutualTlsRedis.class))
-            .overrideConfigKey("quarkus.data-protection.redis.tls-configuration-name", "redis-mtls");
-
-    @Inject
-    DataProtectionProvider provider;
-
-    @Test
-    void registryPemKeyStore_isPresentedToAServerRequiringClientCertificates_ringReadAndPayloadRoundTrips() {
-        KeyRingStatus status = provider.refresh();
-        assertThat(status.lastRefreshError()).isEmpty();
-        assertThat(status.isReady()).isTrue();
-        assertThat(status.lastSuccessfulRefresh()).isPresent();
-        // The one key of the ring is the one in Redis, written and read back through the TLS port.
-        assertThat(TestRedis.keyRing()).hasSize(1);
-        assertThat(String.valueOf(TestRedis.keyRing().get(0)))
-                .contains("id=\"" + status.defaultKeyId().orElseThrow() + "\"");
-
-        DataProtector protector = provider.createProtector("mutual-tls");
-        assertThat(protector.unprotect(protector.protect("over mutual TLS"))).isEqualTo("over mutual TLS");
-    }
+    static final QuarkusUnitTest TEST = mutualTls(() -> Map.of(
+            "key-store.pem.client.cert", MutualTlsRedis.file("client.pem"),
+            "key-store.pem.client.key", MutualTlsRedis.file("client-key.pem")));
 }
