@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.dataprotection.runtime.DataProtectionBuildInfo;
 import io.quarkiverse.dataprotection.runtime.DataProtectionConfig;
+import io.quarkiverse.dataprotection.runtime.HttpServerStarted;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +21,11 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Warns at start about settings that would silently not do what the user expects: a build-time property given another
  * value at run time, and (in production mode) a file key store inside a container on no mounted volume. In dev and
- * test mode, says once where the keys went when the build chose the directory. Only logs; never fails the start. Thread-safe.
+ * test mode, says once where the keys went when the build chose the directory. Only logs; never fails the start.
+ * <p>
+ * The container check reads {@code /proc/self/mountinfo} and resolves the directory (3-6 ms on the start-up thread,
+ * benchmarks/README.md): with an HTTP server it runs once the server listens, off the start-up thread, as the key
+ * ring's first read does. Thread-safe.
  */
 @Singleton
 public class StartupChecks {
@@ -30,7 +35,8 @@ public class StartupChecks {
     private static final AtomicBoolean DEV_DIRECTORY_LOGGED = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event, BuildTimeValues built, DataProtectionBuildInfo buildInfo,
-            DataProtectionConfig config, Instance<XmlRepository> applicationRepository) {
+            DataProtectionConfig config, Instance<XmlRepository> applicationRepository,
+            Instance<HttpServerStarted> httpServerStarted) {
         BuildTimeMismatch.warnings(built.properties(),
                 property -> ConfigProvider.getConfig().getOptionalValue(property, String.class))
                 .forEach(LOG::warn);
@@ -53,10 +59,21 @@ public class StartupChecks {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return; // dev and test rings are disposable: losing them with the container is no surprise
         }
+        if (httpServerStarted.isResolvable()) {
+            httpServerStarted.get().signal().thenRun(() -> warnIfEphemeral(directory));
+        } else {
+            warnIfEphemeral(directory);
+        }
+    }
+
+    private static void warnIfEphemeral(String directory) {
         try {
             ContainerEnvironment.system().keyDirectoryWarning(Path.of(directory)).ifPresent(LOG::warn);
         } catch (InvalidPathException e) {
             // the store refuses the value with the fix; nothing to add
+        } catch (RuntimeException e) {
+            // only a warning: a check that cannot run must not fail anything (after the start, nothing would report it)
+            LOG.debugf(e, "Could not tell whether %s is on a volume mounted into a container", directory);
         }
     }
 }
