@@ -53,9 +53,10 @@ public final class StartupReport {
         }
         if (args.length > 1) {
             // Another build of the apps (say, main's), started in the same rounds: an A/B within one run, which the
-            // spread between runs (medians drift by 100 ms) would otherwise hide.
+            // spread between runs (medians drift by 100 ms) would otherwise hide. Its bare app is the same code as
+            // this one's: the difference between the two is the noise of the measurement itself.
             Path baseline = Path.of(args[1], "benchmarks/startup");
-            for (String app : List.of("file", "redis")) {
+            for (String app : List.of("bare", "file", "redis")) {
                 apps.put(app + "-baseline", jar(baseline, app));
             }
         }
@@ -247,22 +248,41 @@ public final class StartupReport {
     }
 
     private static void report(Map<String, List<Run>> runs) {
-        double bareStarted = median(runs.get("bare"), Run::startedInMs);
-        double bareReady = median(runs.get("bare"), Run::readyMs);
-        double bareCpu = median(runs.get("bare"), Run::cpuMs);
+        List<Run> bare = runs.get("bare");
+        double bareStarted = median(bare, Run::startedInMs);
+        double bareReady = median(bare, Run::readyMs);
+        double bareCpu = median(bare, Run::cpuMs);
         System.out.println();
-        System.out.println("| app | runs | started in (median) | vs bare | ratio | ready after launch (median) | vs bare "
-                + "| CPU until ready (median) | vs bare | threads | Redis connections |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| app | runs | started in (median) | vs bare | ratio | per round vs bare: median (quartiles) "
+                + "| ready after launch (median) | vs bare | CPU until ready (median) | vs bare | threads "
+                + "| Redis connections |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         runs.forEach((app, list) -> {
             double started = median(list, Run::startedInMs);
             double ready = median(list, Run::readyMs);
             double cpu = median(list, Run::cpuMs);
+            // Each round starts every app back to back, so the difference within a round leaves out the drift
+            // between rounds that the difference of the medians keeps.
+            double[] paired = new double[list.size()];
+            for (int i = 0; i < paired.length; i++) {
+                paired[i] = list.get(i).startedInMs() - bare.get(i).startedInMs();
+            }
+            java.util.Arrays.sort(paired);
             System.out.printf(
-                    "| %s | %d | %.0f ms | %+.0f ms | %.2f | %.0f ms | %+.0f ms | %.0f ms | %+.0f ms | %.0f | %.0f |%n",
-                    app, list.size(), started, started - bareStarted, started / bareStarted, ready, ready - bareReady,
-                    cpu, cpu - bareCpu, median(list, run -> run.threads()), median(list, run -> run.redisConnections()));
+                    "| %s | %d | %.0f ms | %+.0f ms | %.2f | %+.0f ms (%+.0f to %+.0f) | %.0f ms | %+.0f ms | %.0f ms "
+                            + "| %+.0f ms | %.0f | %.0f |%n",
+                    app, list.size(), started, started - bareStarted, started / bareStarted, quantile(paired, 0.5),
+                    quantile(paired, 0.25), quantile(paired, 0.75), ready, ready - bareReady, cpu, cpu - bareCpu,
+                    median(list, run -> run.threads()), median(list, run -> run.redisConnections()));
         });
+    }
+
+    /** The {@code q} quantile of sorted {@code values}, interpolated between the two nearest ranks. */
+    private static double quantile(double[] values, double q) {
+        double rank = q * (values.length - 1);
+        int below = (int) Math.floor(rank);
+        int above = Math.min(below + 1, values.length - 1);
+        return values[below] + (rank - below) * (values[above] - values[below]);
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {

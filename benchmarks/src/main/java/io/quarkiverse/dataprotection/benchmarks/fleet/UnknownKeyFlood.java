@@ -16,6 +16,7 @@ import io.quarkiverse.dataprotection.DataProtectionProvider;
 import io.quarkiverse.dataprotection.DataProtectionProviderBuilder;
 import io.quarkiverse.dataprotection.DataProtector;
 import io.quarkiverse.dataprotection.spi.StoredElement;
+import io.quarkiverse.dataprotection.spi.VersionedXmlRepository;
 import io.quarkiverse.dataprotection.spi.XmlRepository;
 import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
 
@@ -31,6 +32,10 @@ import io.quarkiverse.dataprotection.store.InMemoryXmlRepository;
  * moves. The run therefore has {@code rounds} rounds (argument, default 15), each with the three windows of equal
  * length in a rotating order, and pools each condition's samples over the rounds; the rounds are one unknown-key
  * interval apart, so each flood (with ids never sent before) may cause one store read.
+ * <p>
+ * With the argument {@code versioned} after the rounds, the store is a versioned one (as the file, Redis and JDBC stores
+ * are): a forged id against an unchanged store then costs a version check and no read, so the comparison of the two
+ * runs tells the read's share of the flood's cost from the forged payloads' own.
  */
 public final class UnknownKeyFlood {
 
@@ -67,8 +72,9 @@ public final class UnknownKeyFlood {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        boolean versioned = args.length > 1 && args[1].equals("versioned");
         Fleet.quiet();
-        CountingStore store = new CountingStore();
+        CountingStore store = versioned ? new CountingVersionedStore() : new CountingStore();
         Fleet.keyXmls(KEYS, null).forEach(xml -> store.delegate.add(xml, "key"));
         Duration interval = DataProtectionProviderBuilder.DEFAULT_UNKNOWN_KEY_REFRESH_INTERVAL;
         try (DataProtectionProvider provider = DataProtectionProvider.builder().repository(store)
@@ -128,8 +134,8 @@ public final class UnknownKeyFlood {
             }
             Map<Condition, Pooled> pooled = new EnumMap<>(Condition.class);
             samples.forEach((condition, perRound) -> pooled.put(condition, Pooled.of(perRound)));
-            System.out.printf(Locale.ROOT, "%d rounds; windows of %.2f s (one flood's length)%n%n", rounds,
-                    window / 1e9);
+            System.out.printf(Locale.ROOT, "%d rounds on a %s store; windows of %.2f s (one flood's length)%n%n", rounds,
+                    versioned ? "versioned" : "plain (unversioned)", window / 1e9);
             System.out.println("| known-key unprotect, 10,000-key ring, pooled over the rounds | calls | p50 (ms) | "
                     + "p99 (ms) | p99.9 (ms) | max (ms) |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -208,7 +214,7 @@ public final class UnknownKeyFlood {
     }
 
     /** An in-memory store seen as a plain (unversioned) repository, counting full reads. */
-    static final class CountingStore implements XmlRepository {
+    static class CountingStore implements XmlRepository {
         final InMemoryXmlRepository delegate = new InMemoryXmlRepository();
         final AtomicInteger reads = new AtomicInteger();
 
@@ -236,6 +242,36 @@ public final class UnknownKeyFlood {
         @Override
         public String description() {
             return "counting in-memory store";
+        }
+    }
+
+    /** The in-memory store as the versioned store it is, counting full reads (plain and versioned ones alike). */
+    static final class CountingVersionedStore extends CountingStore implements VersionedXmlRepository {
+
+        @Override
+        public VersionedElements readVersioned() {
+            reads.incrementAndGet();
+            return delegate.readVersioned();
+        }
+
+        @Override
+        public boolean addIfVersion(String expectedVersion, String xml, String friendlyName) {
+            return delegate.addIfVersion(expectedVersion, xml, friendlyName);
+        }
+
+        @Override
+        public boolean addAllIfVersion(String expectedVersion, List<NewElement> elements) {
+            return delegate.addAllIfVersion(expectedVersion, elements);
+        }
+
+        @Override
+        public String version() {
+            return delegate.version();
+        }
+
+        @Override
+        public String description() {
+            return "counting versioned in-memory store";
         }
     }
 }
