@@ -286,8 +286,6 @@ public final class StartupReport {
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
-        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return quantile(runs.stream().mapToDouble(value).sorted().toArray(), 0.5);
     }
 }
